@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Stable error codes; the HTTP status of each lives in the app's error catalogue. */
+export const ErrorCode = z.enum([
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'UNAUTHENTICATED',
+  'SESSION_EXPIRED',
+  'INVALID_CREDENTIALS',
+  'CSRF_FAILED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'RATE_LIMITED',
+  'UNKNOWN_SYMBOL',
+  'ORDER_KILL_SWITCH_ENGAGED',
+  'ORDER_KILL_SWITCH_UNKNOWN',
+  'ORDER_INSUFFICIENT_BUYING_POWER',
+  'ORDER_NO_MARKET_DATA',
+  'ORDER_REJECTED',
+  'ORDER_NOT_CANCELABLE',
+  'KILL_SWITCH_ALREADY_ENGAGED',
+  'KILL_SWITCH_NOT_ENGAGED',
+  'GATEWAY_UNAVAILABLE',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+
+/** RFC 9457 problem details with a stable `code` and, for validation errors, the failing fields. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  code: ErrorCode,
+  instance: z.string().optional(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type Problem = z.infer<typeof Problem>;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { Account, Position } from './account';
+import { Quote } from './instruments';
+import { KillSwitchStatus } from './killSwitch';
+import { Fill, Order } from './orders';
+import type { Permission } from './permissions';
+
+/**
+ * Live topics. Each has a snapshot shape (sent on subscribe) and a delta shape (sent after),
+ * and a permission that the WS hub checks before subscribing anyone.
+ */
+export const TOPIC_SCHEMAS = {
+  account: { snapshot: Account, delta: Account, permission: 'portfolio:read' },
+  positions: {
+    snapshot: z.array(Position),
+    delta: z.object({ upsert: z.array(Position), remove: z.array(z.string()) }),
+    permission: 'portfolio:read',
+  },
+  orders: {
+    snapshot: z.array(Order),
+    delta: z.object({ upsert: z.array(Order) }),
+    permission: 'orders:read',
+  },
+  fills: {
+    snapshot: z.array(Fill),
+    delta: z.object({ add: z.array(Fill) }),
+    permission: 'orders:read',
+  },
+  killswitch: { snapshot: KillSwitchStatus, delta: KillSwitchStatus, permission: 'killswitch:read' },
+  prices: { snapshot: Quote, delta: Quote, permission: 'market:read' },
+} as const satisfies Record<
+  string,
+  { snapshot: z.ZodType; delta: z.ZodType; permission: Permission }
+>;
+
+export type TopicFamily = keyof typeof TOPIC_SCHEMAS;
+export type TopicSnapshot<F extends TopicFamily> = z.infer<(typeof TOPIC_SCHEMAS)[F]['snapshot']>;
+export type TopicDelta<F extends TopicFamily> = z.infer<(typeof TOPIC_SCHEMAS)[F]['delta']>;
+
+/** A topic name: a family, or `prices:{SYMBOL}`. */
+export const TopicName = z
+  .string()
+  .regex(/^(account|positions|orders|fills|killswitch|prices:[A-Z][A-Z0-9.]{0,9})$/, 'unknown topic');
+export type TopicName = z.infer<typeof TopicName>;
+
+/** The family of a topic name (`prices:AAPL` → `prices`). */
+export function topicFamily(topic: string): TopicFamily {
+  return topic.split(':')[0] as TopicFamily;
+}
+
+/** State topics keep only the latest value when coalescing; the others accumulate. */
+export const STATE_FAMILIES: ReadonlySet<TopicFamily> = new Set(['account', 'killswitch', 'prices']);

@@ -1,0 +1,2 @@
+export type { Bus } from './bus';
+export { MemoryBus } from './memoryBus';

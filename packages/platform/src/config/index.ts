@@ -1,0 +1,1 @@
+export { ConfigSchema, ConfigError, loadConfig, gatewayUrl, type Config } from './config';

@@ -1,0 +1,132 @@
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+/** Money and quantities: exact numeric, read back as decimal strings. */
+const dec = (name: string) => numeric(name, { precision: 24, scale: 10 });
+
+// ---- console: people and their work ----
+
+export const users = pgTable('users', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').notNull(),
+  disabled: boolean('disabled').notNull().default(false),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+/** Append-only audit trail; each row's hash covers the previous row's hash (tamper evidence). */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    target: text('target'),
+    outcome: text('outcome').notNull(),
+    reason: text('reason'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    requestId: text('request_id'),
+    detail: jsonb('detail'),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_actor_idx').on(t.actor)],
+);
+
+// ---- gateway: trading truth ----
+
+export const instruments = pgTable('instruments', {
+  symbol: text('symbol').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  tickSize: dec('tick_size').notNull(),
+  adv: integer('adv').notNull(),
+  refPrice: dec('ref_price').notNull(),
+  tradable: boolean('tradable').notNull().default(true),
+});
+
+export const accounts = pgTable('accounts', {
+  id: text('id').primaryKey(),
+  cash: dec('cash').notNull(),
+  realizedPnlToday: dec('realized_pnl_today').notNull().default('0'),
+  dayStartEquity: dec('day_start_equity').notNull(),
+  tradingDay: date('trading_day', { mode: 'string' }).notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    symbol: text('symbol').notNull(),
+    side: text('side').notNull(),
+    qty: dec('qty').notNull(),
+    filledQty: dec('filled_qty').notNull().default('0'),
+    avgFillPrice: dec('avg_fill_price'),
+    type: text('type').notNull(),
+    limitPrice: dec('limit_price'),
+    stopPrice: dec('stop_price'),
+    tif: text('tif').notNull(),
+    status: text('status').notNull(),
+    rejectReason: text('reject_reason'),
+    reason: text('reason'),
+    createdBy: text('created_by').notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [index('orders_status_idx').on(t.status), index('orders_created_idx').on(t.createdAt)],
+);
+
+export const fills = pgTable(
+  'fills',
+  {
+    id: text('id').primaryKey(),
+    orderId: text('order_id')
+      .notNull()
+      .references(() => orders.id),
+    accountId: text('account_id').notNull(),
+    symbol: text('symbol').notNull(),
+    side: text('side').notNull(),
+    qty: dec('qty').notNull(),
+    price: dec('price').notNull(),
+    ts: ts('ts').notNull(),
+  },
+  (t) => [index('fills_ts_idx').on(t.ts)],
+);
+
+export const positions = pgTable('positions', {
+  accountId: text('account_id').notNull(),
+  symbol: text('symbol').notNull(),
+  qty: dec('qty').notNull(),
+  avgPrice: dec('avg_price').notNull(),
+  realizedPnl: dec('realized_pnl').notNull().default('0'),
+  /** Position quantity and price at the start of the trading day, for day P&L. */
+  dayStartQty: dec('day_start_qty').notNull().default('0'),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [primaryKey({ columns: [t.accountId, t.symbol] })]);
+
+/** Kill-switch history; the current state is the latest row (no row = disengaged). */
+export const killSwitchEvents = pgTable('kill_switch_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  action: text('action').notNull(),
+  reason: text('reason').notNull(),
+  actor: text('actor').notNull(),
+  at: ts('at').notNull(),
+});

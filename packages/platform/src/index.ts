@@ -1,0 +1,6 @@
+export * from './config';
+export * from './db';
+export * from './bus';
+export * from './sessions';
+export * from './logger';
+export * from './secrets';

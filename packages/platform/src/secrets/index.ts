@@ -1,0 +1,1 @@
+export { dataDirSecret } from './dataDirSecret';

@@ -1,0 +1,2 @@
+export type { SessionRecord, SessionStore } from './sessionStore';
+export { MemorySessionStore } from './memorySessionStore';
