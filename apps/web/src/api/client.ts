@@ -1,0 +1,102 @@
+import type { Problem } from '@qd/contracts';
+
+/** A failed API call: the server's problem+json when there is one, or a network failure. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fieldErrors: Record<string, string>;
+
+  constructor(
+    status: number,
+    code: string,
+    detail: string,
+    fieldErrors: Record<string, string> = {},
+  ) {
+    super(detail);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fieldErrors = fieldErrors;
+  }
+
+  get isNetwork(): boolean {
+    return this.status === 0;
+  }
+}
+
+const BASE = '/api/v1';
+let csrfToken: string | null = null;
+let onUnauthorized: (() => void) | null = null;
+
+/** The session's CSRF token, sent on every state-changing request. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when a request that needs a session gets 401: the session has ended. */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  /** Auth endpoints answer 401 as a normal outcome; do not treat it as an expired session. */
+  expectUnauthorized?: boolean;
+}
+
+function fieldErrorsOf(problem: Problem): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of problem.errors ?? []) {
+    const key = e.path.replace(/^\/?(body[./])?/, '').replace(/\//g, '.');
+    out[key] ??= e.message;
+  }
+  return out;
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const body: unknown = await res.json().catch(() => null);
+  // The schemas load on demand so the login page ships without zod.
+  const { Problem } = await import('@qd/contracts');
+  const parsed = Problem.safeParse(body);
+  if (parsed.success) {
+    const p = parsed.data;
+    return new ApiError(res.status, p.code, p.detail, fieldErrorsOf(p));
+  }
+  return new ApiError(
+    res.status,
+    'HTTP_' + res.status,
+    `The server answered ${res.status} ${res.statusText}`.trim(),
+  );
+}
+
+/** Calls the console API: JSON in and out, CSRF header on mutations, problem+json errors. */
+export async function apiRequest(path: string, options: RequestOptions = {}): Promise<unknown> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+
+  let res: Response;
+  try {
+    res = await fetch(BASE + path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+  } catch {
+    throw new ApiError(
+      0,
+      'NETWORK',
+      'Cannot reach the server. Check the connection and try again.',
+    );
+  }
+  if (!res.ok) {
+    const error = await toApiError(res);
+    if (res.status === 401 && !options.expectUnauthorized) onUnauthorized?.();
+    throw error;
+  }
+  if (res.status === 204) return null;
+  return res.json().catch(() => null);
+}

@@ -1,0 +1,117 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useSearch } from '@tanstack/react-router';
+import { Anchor } from 'lucide-react';
+import { useState, type FormEvent } from 'react';
+import { ApiError, setCsrfToken } from '../../api/client';
+import { login } from '../../api/auth';
+import { Button } from '../../ui/Button';
+import { Field, inputClass } from '../../ui/Field';
+import { loginReasonMessage } from './loginReason';
+import { sessionQuery } from './session';
+
+function messageFor(e: unknown): string {
+  if (!(e instanceof ApiError)) return 'Sign-in failed unexpectedly. Try again.';
+  if (e.code === 'INVALID_CREDENTIALS') return 'Invalid username or password.';
+  if (e.code === 'RATE_LIMITED') return `Too many sign-in attempts. ${e.message}`;
+  if (e.isNetwork)
+    return 'Cannot reach the server. Check that Quarterdeck is running and try again.';
+  return e.message;
+}
+
+export function LoginPage() {
+  const { reason } = useSearch({ strict: false });
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string }>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (busy) return;
+    const errs = {
+      ...(username.trim() ? {} : { username: 'Enter your username.' }),
+      ...(password ? {} : { password: 'Enter your password.' }),
+    };
+    setFieldErrors(errs);
+    if (errs.username || errs.password) return;
+    setError(null);
+    setBusy(true);
+    try {
+      const session = await login({ username: username.trim(), password });
+      setCsrfToken(session.csrfToken);
+      queryClient.setQueryData(sessionQuery.queryKey, session);
+      await navigate({ to: '/' });
+    } catch (err) {
+      setError(messageFor(err));
+      setBusy(false);
+    }
+  }
+
+  const notice = error ?? loginReasonMessage(reason);
+  const noticeTone =
+    error || (reason && reason !== 'signed-out')
+      ? 'border-down/50 bg-down/10'
+      : 'border-line-strong bg-raised';
+  return (
+    <main className="flex min-h-full items-center justify-center p-6">
+      <div className="w-full max-w-[360px]">
+        <div className="mb-6 flex items-center gap-2">
+          <Anchor aria-hidden className="size-6 text-accent" />
+          <h1 className="text-xl font-semibold tracking-tight">Quarterdeck</h1>
+        </div>
+        <form
+          noValidate
+          onSubmit={onSubmit}
+          className="flex flex-col gap-4 rounded-lg border border-line bg-panel p-6"
+        >
+          <div>
+            <h2 className="text-base font-semibold">Sign in</h2>
+            <p className="mt-1 text-xs text-muted">Trading operations console</p>
+          </div>
+          <div
+            role="alert"
+            className={notice ? `rounded-md border px-3 py-2 text-ui ${noticeTone}` : 'sr-only'}
+          >
+            {notice}
+          </div>
+          <Field label="Username" error={fieldErrors.username}>
+            {({ id, describedBy, invalid }) => (
+              <input
+                id={id}
+                name="username"
+                autoComplete="username"
+                autoFocus
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                className={inputClass}
+              />
+            )}
+          </Field>
+          <Field label="Password" error={fieldErrors.password}>
+            {({ id, describedBy, invalid }) => (
+              <input
+                id={id}
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                className={inputClass}
+              />
+            )}
+          </Field>
+          <Button type="submit" variant="primary" busy={busy} className="mt-1 w-full">
+            Sign in
+          </Button>
+        </form>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,230 @@
+import type { OrderPreview, OrderRequestInput } from '@qd/contracts';
+import { Ban } from 'lucide-react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/client';
+import { placeOrder, previewOrder } from '../../api/endpoints';
+import { Button } from '../../ui/Button';
+import { Field, inputClass } from '../../ui/Field';
+import { showToast } from '../shell/toasts';
+import { ConfirmOrderDialog } from './ConfirmOrderDialog';
+import { placementOutcome } from './orderText';
+import { SideToggle } from './SideToggle';
+import {
+  EMPTY_TICKET,
+  findInstrument,
+  needsLimit,
+  needsStop,
+  toRequest,
+  validateTicket,
+  type TicketErrors,
+  type TicketForm,
+} from './ticketForm';
+import { TicketMarket } from './TicketMarket';
+import { useInstruments } from './useInstruments';
+import { useTradingGate } from './useTradingGate';
+
+/** Server codes that belong to one field rather than to the whole order. */
+const CODE_FIELD: Record<string, keyof TicketForm> = { UNKNOWN_SYMBOL: 'symbol' };
+
+export function OrderTicket() {
+  const gate = useTradingGate();
+  const { instruments } = useInstruments();
+  const listId = useId();
+  const [form, setForm] = useState<TicketForm>(EMPTY_TICKET);
+  const [errors, setErrors] = useState<TicketErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [previewing, setPreviewing] = useState(false);
+  const [pending, setPending] = useState<{
+    request: OrderRequestInput;
+    preview: OrderPreview;
+  } | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const inFlight = useRef(false);
+  const instrument = findInstrument(form.symbol, instruments);
+
+  const set = <K extends keyof TicketForm>(key: K, value: TicketForm[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  function showApiError(e: unknown, what: string) {
+    if (!(e instanceof ApiError)) return setFormError(`${what} failed unexpectedly.`);
+    const field = CODE_FIELD[e.code];
+    const fieldErrors: TicketErrors = { ...(e.fieldErrors as TicketErrors) };
+    if (field) fieldErrors[field] = e.message;
+    setErrors(fieldErrors);
+    if (!field) setFormError(e.message);
+  }
+
+  async function onPreview(e: FormEvent) {
+    e.preventDefault();
+    if (!gate.allowed || previewing) return;
+    const request = toRequest(form);
+    const found = validateTicket(request, instruments);
+    setErrors(found);
+    setFormError(null);
+    if (Object.keys(found).length > 0) return;
+    setPreviewing(true);
+    try {
+      setPending({ request, preview: await previewOrder(request) });
+    } catch (err) {
+      showApiError(err, 'Preview');
+    } finally {
+      setPreviewing(false);
+    }
+  }
+
+  async function onConfirm() {
+    if (!pending || inFlight.current) return; // a double click must not send twice
+    inFlight.current = true;
+    setSubmitting(true);
+    try {
+      const order = await placeOrder(pending.request);
+      const outcome = placementOutcome(order);
+      showToast(outcome.tone, outcome.title, outcome.detail);
+      setPending(null);
+    } catch (err) {
+      setPending(null);
+      showApiError(err, 'Placing the order');
+      showToast('error', 'Order not placed', err instanceof ApiError ? err.message : undefined);
+    } finally {
+      inFlight.current = false;
+      setSubmitting(false);
+    }
+  }
+
+  const input = (
+    key: 'symbol' | 'qty' | 'limitPrice' | 'stopPrice' | 'reason',
+    label: string,
+    extra: object = {},
+  ) => (
+    <Field label={label} error={errors[key]}>
+      {({ id, describedBy, invalid }) => (
+        <input
+          id={id}
+          value={form[key]}
+          onChange={(e) => set(key, e.target.value)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          autoComplete="off"
+          className={`${inputClass} ${key === 'reason' ? '' : 'num'}`}
+          {...extra}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <section
+      data-testid="order-ticket"
+      aria-label="Order ticket"
+      className="flex min-h-0 flex-col rounded-lg border border-line bg-panel"
+    >
+      <header className="flex h-8 shrink-0 items-center border-b border-line px-3">
+        <h2 className="text-xs font-semibold tracking-wide text-muted uppercase">Order ticket</h2>
+      </header>
+      {!gate.allowed && (
+        <p
+          data-testid="ticket-disabled-reason"
+          className="flex items-center gap-2 border-b border-down/40 bg-down/10 px-3 py-2 text-ui text-down"
+        >
+          <Ban aria-hidden className="size-4 shrink-0" />
+          {gate.reason}
+        </p>
+      )}
+      <form noValidate onSubmit={onPreview} className="min-h-0 overflow-y-auto p-3">
+        <fieldset
+          disabled={!gate.allowed}
+          title={gate.reason ?? undefined}
+          className="flex flex-col gap-3"
+        >
+          {input('symbol', 'Symbol', {
+            list: listId,
+            placeholder: 'AAPL',
+            spellCheck: false,
+            autoCapitalize: 'characters',
+            onBlur: () => set('symbol', form.symbol.trim().toUpperCase()),
+          })}
+          <datalist id={listId}>
+            {instruments?.map((i) => (
+              <option key={i.symbol} value={i.symbol}>
+                {i.name}
+              </option>
+            ))}
+          </datalist>
+          <TicketMarket instrument={instrument} />
+          <SideToggle value={form.side} onChange={(side) => set('side', side)} />
+          <div className="grid grid-cols-2 gap-2">
+            {input('qty', 'Quantity', { inputMode: 'numeric', placeholder: '0' })}
+            <Field label="Order type" error={errors.type}>
+              {({ id }) => (
+                <select
+                  id={id}
+                  value={form.type}
+                  onChange={(e) => set('type', e.target.value as TicketForm['type'])}
+                  className={inputClass}
+                >
+                  <option value="market">Market</option>
+                  <option value="limit">Limit</option>
+                  <option value="stop">Stop</option>
+                  <option value="stop_limit">Stop limit</option>
+                </select>
+              )}
+            </Field>
+          </div>
+          {(needsLimit(form.type) || needsStop(form.type)) && (
+            <div className="grid grid-cols-2 gap-2">
+              {needsStop(form.type) &&
+                input('stopPrice', 'Stop price', { inputMode: 'decimal', placeholder: '0.00' })}
+              {needsLimit(form.type) &&
+                input('limitPrice', 'Limit price', { inputMode: 'decimal', placeholder: '0.00' })}
+            </div>
+          )}
+          <Field label="Time in force" error={errors.tif}>
+            {({ id }) => (
+              <select
+                id={id}
+                value={form.tif}
+                onChange={(e) => set('tif', e.target.value as TicketForm['tif'])}
+                className={inputClass}
+              >
+                <option value="day">Day</option>
+                <option value="gtc">Good till canceled</option>
+                <option value="ioc">Immediate or cancel</option>
+                <option value="fok">Fill or kill</option>
+              </select>
+            )}
+          </Field>
+          {input('reason', 'Reason', { placeholder: 'Optional — recorded in the audit trail' })}
+          {formError && (
+            <p
+              role="alert"
+              className="rounded-md border border-down/50 bg-down/10 px-3 py-2 text-ui text-down"
+            >
+              {formError}
+            </p>
+          )}
+          <Button
+            type="submit"
+            variant="primary"
+            busy={previewing}
+            disabled={!gate.allowed}
+            className="w-full"
+          >
+            Preview
+          </Button>
+        </fieldset>
+      </form>
+      {pending && (
+        <ConfirmOrderDialog
+          request={pending.request}
+          preview={pending.preview}
+          gate={gate}
+          submitting={submitting}
+          onConfirm={onConfirm}
+          onClose={() => setPending(null)}
+        />
+      )}
+    </section>
+  );
+}

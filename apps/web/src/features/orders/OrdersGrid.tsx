@@ -1,0 +1,78 @@
+import type { Order } from '@qd/contracts';
+import type { ColDef } from 'ag-grid-community';
+import { numberColumn, sideColumn, textColumn, timeColumn } from '../../grid/columns';
+import { DataGrid } from '../../grid/DataGrid';
+import { useFreshness } from '../../live/useFreshness';
+import { Panel } from '../../ui/Panel';
+import { StaleMarker } from '../../ui/StaleMarker';
+import { CancelOrderCell } from './CancelOrderCell';
+import { formatQty } from '../../format/numbers';
+import { priceWords, statusWord } from './orderText';
+import { useWorkingOrders } from './useOrders';
+
+const COLUMNS: ColDef<Order>[] = [
+  timeColumn<Order>('createdAt', 'Time', { sort: 'desc', minWidth: 72 }),
+  textColumn<Order>('symbol', 'Symbol', { cellClass: 'font-semibold' }),
+  sideColumn<Order>('side'),
+  numberColumn<Order>('filledQty', 'Filled', 'qty', {
+    headerName: 'Filled / qty',
+    valueFormatter: (p) =>
+      p.data ? `${formatQty(p.data.filledQty)} / ${formatQty(p.data.qty)}` : '—',
+    minWidth: 84,
+  }),
+  {
+    colId: 'price',
+    headerName: 'Price',
+    type: 'rightAligned',
+    cellClass: 'num',
+    valueGetter: (p) => (p.data ? (p.data.type === 'market' ? 'market' : priceWords(p.data)) : ''),
+    headerTooltip: 'Order type and price',
+    minWidth: 92,
+  },
+  textColumn<Order>('status', 'Status', {
+    minWidth: 76,
+    valueFormatter: (p) => statusWord(p.value as Order['status']),
+  }),
+  {
+    colId: 'actions',
+    headerName: '',
+    cellRenderer: CancelOrderCell,
+    sortable: false,
+    filter: false,
+    resizable: false,
+    minWidth: 84,
+    maxWidth: 84,
+    cellStyle: { paddingLeft: '4px', paddingRight: '8px', display: 'flex', alignItems: 'center' },
+  },
+];
+
+export function OrdersGrid() {
+  const orders = useWorkingOrders();
+  const fresh = useFreshness('orders');
+  return (
+    <Panel
+      title="Working orders"
+      testId="orders-grid"
+      className="min-h-[200px]"
+      actions={
+        <>
+          <StaleMarker freshness={fresh} />
+          {orders && <span className="num">{orders.length}</span>}
+        </>
+      }
+    >
+      <div className={`absolute inset-0 ${fresh.stale ? 'stale' : ''}`}>
+        <DataGrid<Order>
+          rows={orders}
+          columns={COLUMNS}
+          getRowId={(p) => p.data.id}
+          loadingLabel="Loading orders"
+          empty={{
+            title: 'No working orders',
+            hint: 'Limit and stop orders wait here until they fill.',
+          }}
+        />
+      </div>
+    </Panel>
+  );
+}

@@ -1,0 +1,34 @@
+import { formatMoney, formatPct, toneClass } from '../../format/numbers';
+import { useFreshness } from '../../live/useFreshness';
+import { useTopic } from '../../live/useTopic';
+import { SkeletonText } from '../../ui/Skeleton';
+
+/** NLV and day change, compact, for the header. */
+export function AccountSummary() {
+  const account = useTopic('account');
+  const fresh = useFreshness('account');
+  return (
+    <div
+      className={`num hidden items-baseline gap-4 text-ui lg:flex ${fresh.stale ? 'stale' : ''}`}
+    >
+      <span className="flex items-baseline gap-1.5">
+        <span className="text-xs text-muted">NLV</span>
+        {account ? (
+          <span className="font-semibold">{formatMoney(account.equity)}</span>
+        ) : (
+          <SkeletonText width="5rem" />
+        )}
+      </span>
+      <span className="flex items-baseline gap-1.5">
+        <span className="text-xs text-muted">Day</span>
+        {account ? (
+          <span className={toneClass(account.dayChange)}>
+            {formatMoney(account.dayChange, { sign: true })} ({formatPct(account.dayChangePct)})
+          </span>
+        ) : (
+          <SkeletonText width="7rem" />
+        )}
+      </span>
+    </div>
+  );
+}

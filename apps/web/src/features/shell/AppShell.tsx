@@ -1,0 +1,22 @@
+import { Outlet } from '@tanstack/react-router';
+import { useLiveSocket } from '../../live/useLiveSocket';
+import { ConnectionBanner } from './ConnectionBanner';
+import { Header } from './Header';
+import { SideNav } from './SideNav';
+
+/** Header, banner and nav around the signed-in pages; owns the live socket's lifetime. */
+export function AppShell() {
+  useLiveSocket();
+  return (
+    <div className="flex h-full flex-col">
+      <Header />
+      <ConnectionBanner />
+      <div className="flex min-h-0 flex-1">
+        <SideNav />
+        <main className="min-h-0 min-w-0 flex-1 overflow-auto">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

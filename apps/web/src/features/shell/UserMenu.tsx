@@ -1,0 +1,36 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useRouter } from '@tanstack/react-router';
+import { LogOut } from 'lucide-react';
+import { useState } from 'react';
+import { logout } from '../../api/auth';
+import { Button } from '../../ui/Button';
+import { endSession } from '../auth/endSession';
+import { useSession } from '../auth/session';
+
+export function UserMenu() {
+  const session = useSession();
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+
+  async function onLogout() {
+    setBusy(true);
+    // Sign out locally even if the server cannot be reached: the cookie is HttpOnly anyway.
+    await logout().catch(() => undefined);
+    await endSession(router, queryClient, 'signed-out');
+  }
+
+  if (!session) return null;
+  return (
+    <div className="flex items-center gap-2">
+      <span className="hidden text-ui sm:inline">{session.user.username}</span>
+      <span className="hidden rounded-sm border border-accent/40 bg-accent/10 px-1.5 text-xs font-medium text-accent sm:inline">
+        {session.user.role}
+      </span>
+      <Button size="sm" variant="ghost" onClick={onLogout} busy={busy}>
+        <LogOut aria-hidden className="size-3.5" />
+        <span className="sr-only sm:not-sr-only">Log out</span>
+      </Button>
+    </div>
+  );
+}

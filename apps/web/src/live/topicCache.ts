@@ -1,0 +1,98 @@
+import {
+  TOPIC_SCHEMAS,
+  topicFamily,
+  type Fill,
+  type Order,
+  type Position,
+  type TopicDelta,
+  type TopicFamily,
+} from '@qd/contracts';
+import type { QueryClient } from '@tanstack/react-query';
+import type { TopicSink } from './socket';
+
+/** Live data lives in the query cache under one key per topic. */
+export function topicKey(topic: string): readonly ['topic', string] {
+  return ['topic', topic] as const;
+}
+
+/** Event streams keep a bounded history in the browser. */
+const HISTORY_CAP = 500;
+
+function upsertBy<T>(rows: readonly T[], updates: readonly T[], key: (row: T) => string): T[] {
+  const byKey = new Map(updates.map((u) => [key(u), u]));
+  const next = rows.map((r) => {
+    const u = byKey.get(key(r));
+    if (u) byKey.delete(key(r));
+    return u ?? r;
+  });
+  return [...byKey.values(), ...next].slice(0, HISTORY_CAP);
+}
+
+function applyPositions(prev: Position[], d: TopicDelta<'positions'>): Position[] {
+  const removed = new Set(d.remove);
+  return upsertBy(
+    prev.filter((p) => !removed.has(p.symbol)),
+    d.upsert,
+    (p) => p.symbol,
+  );
+}
+
+function applyOrders(prev: Order[], d: TopicDelta<'orders'>): Order[] {
+  return upsertBy(prev, d.upsert, (o) => o.id);
+}
+
+function applyFills(prev: Fill[], d: TopicDelta<'fills'>): Fill[] {
+  const seen = new Set(prev.map((f) => f.id));
+  const fresh = d.add.filter((f) => !seen.has(f.id)).reverse();
+  return [...fresh, ...prev].slice(0, HISTORY_CAP);
+}
+
+function reduce(family: TopicFamily, prev: unknown, delta: unknown): unknown {
+  switch (family) {
+    case 'positions':
+      return applyPositions(prev as Position[], delta as TopicDelta<'positions'>);
+    case 'orders':
+      return applyOrders(prev as Order[], delta as TopicDelta<'orders'>);
+    case 'fills':
+      return applyFills(prev as Fill[], delta as TopicDelta<'fills'>);
+    default:
+      return delta; // state topics: the latest value replaces the last
+  }
+}
+
+function schemasOf(topic: string) {
+  const family = topicFamily(topic);
+  return family in TOPIC_SCHEMAS ? { family, ...TOPIC_SCHEMAS[family] } : null;
+}
+
+/** Validates pushed payloads with the contracts and patches the query cache with them. */
+export function createTopicSink(queryClient: QueryClient): TopicSink {
+  return {
+    snapshot(topic, raw) {
+      const s = schemasOf(topic);
+      const parsed = s?.snapshot.safeParse(raw);
+      if (!parsed?.success) {
+        console.warn(`[live] invalid snapshot for ${topic}`, parsed?.error.issues);
+        return false;
+      }
+      let data: unknown = parsed.data;
+      // Newest first for event streams, whatever order the server used.
+      if (s?.family === 'fills')
+        data = [...(data as Fill[])].sort((a, b) => b.ts.localeCompare(a.ts));
+      queryClient.setQueryData(topicKey(topic), data);
+      return true;
+    },
+    delta(topic, raw) {
+      const s = schemasOf(topic);
+      const parsed = s?.delta.safeParse(raw);
+      const prev: unknown = queryClient.getQueryData(topicKey(topic));
+      if (!s || !parsed?.success || prev === undefined) {
+        if (!parsed?.success)
+          console.warn(`[live] invalid delta for ${topic}`, parsed?.error.issues);
+        return false;
+      }
+      queryClient.setQueryData(topicKey(topic), reduce(s.family, prev, parsed.data));
+      return true;
+    },
+  };
+}
