@@ -4,3 +4,4 @@ export * from './bus';
 export * from './sessions';
 export * from './logger';
 export * from './secrets';
+export * from './http';

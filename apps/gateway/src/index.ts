@@ -1,0 +1,86 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { installProblemHandler, AppError, type Bus, type Config, type Database, type Logger } from '@qd/platform';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { Engine, type EngineDeps } from './engine';
+import { Publisher } from './publisher';
+import { registerRoutes } from './routes';
+
+export interface GatewayDeps {
+  config: Config;
+  db: Database;
+  bus: Bus;
+  logger: Logger;
+  serviceToken: string;
+  now?: () => Date;
+  readKillSwitch?: EngineDeps['readKillSwitch'];
+}
+
+export interface Gateway {
+  app: FastifyInstance;
+  engine: Engine;
+  /** Seeds, loads state and starts the market loop. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Builds the execution gateway (not listening; main.ts or the embedded launcher listens). */
+export async function buildGateway(deps: GatewayDeps): Promise<Gateway> {
+  const now = deps.now ?? (() => new Date());
+  const app = Fastify({ loggerInstance: deps.logger.child({ service: 'gateway' }), disableRequestLogging: true }) as unknown as FastifyInstance;
+  const publisher = new Publisher(deps.bus);
+  const engine = new Engine({ config: deps.config, db: deps.db, publisher, logger: deps.logger, now, readKillSwitch: deps.readKillSwitch });
+  installProblemHandler(app);
+  const expected = digest(`Bearer ${deps.serviceToken}`);
+  app.addHook('onRequest', async (req) => {
+    if (req.url === '/healthz' || req.url === '/readyz') return;
+    const got = digest(req.headers.authorization ?? '');
+    if (!timingSafeEqual(got, expected)) throw new AppError('UNAUTHENTICATED', 'A valid service credential is required');
+  });
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_req, reply) => {
+    try {
+      await deps.db.execute(sql`select 1`);
+      return { status: 'ready' };
+    } catch {
+      return reply.status(503).send({ status: 'db unavailable' });
+    }
+  });
+  registerRoutes(app, engine, deps.db, publisher);
+
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let lastMarks = 0;
+  const tickMs = deps.config.QD_MARKET_TICK_MS;
+  const loop = async () => {
+    if (stopped) return;
+    try {
+      await engine.tick(tickMs);
+      // Mark-to-market pushes at most 4 per second, however fast the market ticks.
+      if (Date.now() - lastMarks >= 250) {
+        lastMarks = Date.now();
+        await engine.publishMarks();
+      }
+    } catch (err) {
+      deps.logger.error({ err }, 'market tick failed');
+    }
+    if (!stopped) timer = setTimeout(loop, tickMs);
+  };
+
+  return {
+    app,
+    engine,
+    async start() {
+      await engine.load();
+      timer = setTimeout(loop, tickMs);
+    },
+    async close() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await engine.serial.run(async () => undefined);
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { AppError, ERROR_STATUS, parseOr400, installProblemHandler } from './errors';
