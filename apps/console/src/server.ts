@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
-import { AppError, installProblemHandler, type Bus, type Config, type Database, type Logger, type SessionStore } from '@qd/platform';
+import { installProblemHandler, type Bus, type Config, type Database, type Logger, type SessionStore } from '@qd/platform';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';

@@ -229,13 +229,13 @@ export class Engine {
     let cost = w.row.avgFillPrice ? dec(w.row.avgFillPrice).mul(prevQty) : dec(0);
     for (const f of mine) { filled = filled.plus(f.qty); cost = cost.plus(f.qty.mul(f.price)); }
     const qty = dec(w.row.qty);
-    let status = filled.gte(qty) ? 'filled' : filled.isPos() ? 'partially_filled' : 'new';
+    let status = filled.gte(qty) ? 'filled' : filled.gt(0) ? 'partially_filled' : 'new';
     if (w.row.tif === 'fok' && !filled.gte(qty)) {
       fills.splice(0, fills.length, ...fills.filter((f) => f.order.id !== w.row.id));
       return { ...w.row, status: 'canceled', rejectReason: 'fill-or-kill: not enough shares at the touch', updatedAt: this.d.now().toISOString() };
     }
     if (w.row.tif === 'ioc' && status !== 'filled') status = 'canceled';
-    return { ...w.row, filledQty: str(filled), avgFillPrice: filled.isPos() ? str(cost.div(filled), 6) : null, status, updatedAt: this.d.now().toISOString() };
+    return { ...w.row, filledQty: str(filled), avgFillPrice: filled.gt(0) ? str(cost.div(filled), 6) : null, status, updatedAt: this.d.now().toISOString() };
   }
 
   private async writeFills(tx: Tx, fills: PendingFill[]): Promise<void> {

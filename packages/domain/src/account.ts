@@ -12,14 +12,14 @@ export interface AccountInput {
  * 2 × equity − gross market value, never below zero.
  */
 export function computeAccount({ cash, dayStartEquity, marketValues }: AccountInput) {
-  const longMarketValue = marketValues.filter((v) => v.isPos()).reduce((a, v) => a.plus(v), dec(0));
+  const longMarketValue = marketValues.filter((v) => v.gt(0)).reduce((a, v) => a.plus(v), dec(0));
   const shortMarketValue = marketValues.filter((v) => v.isNeg()).reduce((a, v) => a.plus(v), dec(0));
   const equity = cash.plus(longMarketValue).plus(shortMarketValue);
   const gross = longMarketValue.minus(shortMarketValue);
   const buyingPower = Decimal.max(0, equity.mul(2).minus(gross));
   const dayChange = equity.minus(dayStartEquity);
   const dayChangePct = dayStartEquity.isZero() ? dec(0) : dayChange.div(dayStartEquity).mul(100);
-  const grossLeverage = equity.isPos() ? gross.div(equity) : dec(0);
+  const grossLeverage = equity.gt(0) ? gross.div(equity) : dec(0);
   return { equity, longMarketValue, shortMarketValue, buyingPower, dayChange, dayChangePct, grossLeverage };
 }
 

@@ -20,7 +20,7 @@ export function applyFill(pos: PositionState, signedQty: Decimal, price: Decimal
     return { qty: q1, avgPrice: avg, realizedPnl: pos.realizedPnl };
   }
   const closing = Decimal.min(q0.abs(), signedQty.abs());
-  const pnlPerShare = q0.isPos() ? price.minus(pos.avgPrice) : pos.avgPrice.minus(price);
+  const pnlPerShare = q0.gt(0) ? price.minus(pos.avgPrice) : pos.avgPrice.minus(price);
   const realized = pos.realizedPnl.plus(closing.mul(pnlPerShare));
   if (q1.isZero()) return { qty: q1, avgPrice: dec(0), realizedPnl: realized };
   if (q1.isNeg() === q0.isNeg()) return { qty: q1, avgPrice: pos.avgPrice, realizedPnl: realized };

@@ -16,10 +16,19 @@ export interface AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
+/** JSON with object keys sorted at every depth (jsonb does not keep key order). */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k] ?? null)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
 /** sha256 over the previous hash and the row's canonical JSON: editing any row breaks the chain. */
 export function chainHash(prevHash: string, row: Record<string, unknown>): string {
-  const canonical = JSON.stringify(Object.keys(row).sort().map((k) => [k, row[k] ?? null]));
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+  return createHash('sha256').update(prevHash).update(canonicalJson(row)).digest('hex');
 }
 
 /** Append-only, hash-chained audit log; writes are serialized so the chain never forks. */
