@@ -14,7 +14,8 @@ import { accountView, positionView, type AccountState, type HeldPosition } from 
 export const ACCOUNT_ID = 'main';
 type OrderRow = typeof schema.orders.$inferSelect;
 interface Working { row: OrderRow; triggered: boolean }
-interface PendingFill { order: OrderRow; qty: Decimal; price: Decimal }
+/** A fill decided by matching; id and ts are set when it is written. */
+interface PendingFill { order: OrderRow; qty: Decimal; price: Decimal; id?: string; ts?: string }
 
 export interface EngineDeps {
   config: Config;
@@ -134,7 +135,7 @@ export class Engine {
         await tx.insert(schema.orders).values(finalRow);
         await this.writeFills(tx, fills);
       });
-      this.commit([finalRow], fills);
+      this.commit([finalRow]);
       await this.publishChanges([finalRow], fills);
       const [stored] = await this.d.db.select().from(schema.orders).where(eq(schema.orders.id, row.id));
       return { order: orderFromRow(stored!), created: true };
@@ -170,7 +171,7 @@ export class Engine {
     };
     if (tx) await write(tx);
     else await this.d.db.transaction(write);
-    this.commit(rows, []);
+    this.commit(rows);
     if (!tx) await this.publishChanges(rows, []);
     return rows;
   }
@@ -190,7 +191,7 @@ export class Engine {
           for (const r of rows) await tx.update(schema.orders).set({ filledQty: r.filledQty, avgFillPrice: r.avgFillPrice, status: r.status, updatedAt: r.updatedAt }).where(eq(schema.orders.id, r.id));
           await this.writeFills(tx, fills);
         });
-        this.commit(rows, fills);
+        this.commit(rows);
         await this.publishChanges(rows, fills);
       }
       for (const s of this.instruments.keys()) await this.d.publisher.publish(`prices:${s}`, this.quote(s));
@@ -254,15 +255,15 @@ export class Engine {
       await tx.insert(schema.positions).values({ accountId: ACCOUNT_ID, symbol: f.order.symbol, dayStartQty: '0', ...values })
         .onConflictDoUpdate({ target: [schema.positions.accountId, schema.positions.symbol], set: values });
       this.positions.set(f.order.symbol, { ...next, dayStartQty: held.dayStartQty, updatedAt: new Date(ts) });
-      (f as PendingFill & { id?: string; ts?: string }).id = fillId;
-      (f as PendingFill & { id?: string; ts?: string }).ts = ts;
+      f.id = fillId;
+      f.ts = ts;
     }
     await tx.update(schema.accounts).set({ cash: str(cash, 10), realizedPnlToday: str(realizedToday, 10), updatedAt: ts }).where(eq(schema.accounts.id, ACCOUNT_ID));
     this.account = { ...this.account, cash, realizedPnlToday: realizedToday };
   }
 
   /** Applies committed order rows to the in-memory working set. */
-  private commit(rows: OrderRow[], _fills: PendingFill[]): void {
+  private commit(rows: OrderRow[]): void {
     for (const r of rows) {
       if (r.status === 'new' || r.status === 'partially_filled') {
         const w = this.working.get(r.id);
@@ -275,10 +276,9 @@ export class Engine {
     const p = this.d.publisher;
     if (rows.length) await p.publish('orders', { upsert: rows.map(orderFromRow) });
     if (fills.length) {
-      const add = fills.map((f) => {
-        const x = f as PendingFill & { id: string; ts: string };
-        return { id: x.id, orderId: f.order.id, symbol: f.order.symbol, side: f.order.side as 'buy', qty: str(f.qty), price: str(f.price), ts: x.ts };
-      });
+      const add = fills.map((f) => ({
+        id: f.id!, orderId: f.order.id, symbol: f.order.symbol, side: f.order.side as 'buy' | 'sell', qty: str(f.qty), price: str(f.price), ts: f.ts!,
+      }));
       await p.publish('fills', { add });
       const symbols = [...new Set(fills.map((f) => f.order.symbol))];
       const positions = this.positionList();
