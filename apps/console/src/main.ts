@@ -33,14 +33,14 @@ const sessionSecret = config.QD_SESSION_SECRET ?? dataDirSecret(dataDir, 'sessio
 
 const gateway = await buildGateway({ config, db: handle.db, bus, logger, serviceToken });
 await gateway.start();
-const gatewayAddress = await gateway.app.listen({ host: config.QD_GATEWAY_HOST, port: config.QD_GATEWAY_PORT });
+const gatewayAddress = await listenOrExplain(() => gateway.app.listen({ host: config.QD_GATEWAY_HOST, port: config.QD_GATEWAY_PORT }), 'QD_GATEWAY_PORT', config.QD_GATEWAY_PORT);
 const gatewayBase = config.QD_GATEWAY_URL ?? gatewayAddress;
 
 const seeded = await seedAdmin(handle.db, config.QD_ADMIN_PASSWORD);
 const webRoot = resolve(process.env.QD_WEB_ROOT ?? 'apps/web/dist');
 const console_ = await buildConsole({ config, db: handle.db, bus, sessions: new MemorySessionStore(), logger, gatewayBaseUrl: gatewayBase, serviceToken, sessionSecret, webRoot });
 await console_.start();
-const address = await console_.app.listen({ host: config.QD_HOST, port: config.QD_PORT });
+const address = await listenOrExplain(() => console_.app.listen({ host: config.QD_HOST, port: config.QD_PORT }), 'QD_PORT', config.QD_PORT);
 
 
 const url = address.replace('[::1]', 'localhost');
@@ -71,4 +71,17 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.exit(0);
     })();
   });
+}
+
+/** Listens, or exits with a message naming the variable to change when the port is taken. */
+async function listenOrExplain(listen: () => Promise<string>, variable: string, port: number): Promise<string> {
+  try {
+    return await listen();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      console.error(`Port ${port} is already in use (is Quarterdeck already running?). Stop it, or set ${variable} to another port.`);
+      process.exit(1);
+    }
+    throw err;
+  }
 }

@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
-import { installProblemHandler, type Bus, type Config, type Database, type Logger, type SessionStore } from '@qd/platform';
+import { installProblemHandler, quietRequestLogs, type Bus, type Config, type Database, type Logger, type SessionStore } from '@qd/platform';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
@@ -42,7 +42,7 @@ export interface ConsoleServer {
 /** Builds the console (BFF + WS hub); does not listen. */
 export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   const now = deps.now ?? (() => new Date());
-  const app = Fastify({ loggerInstance: deps.logger.child({ service: 'console' }), trustProxy: false, disableRequestLogging: true }) as unknown as FastifyInstance;
+  const app = Fastify({ loggerInstance: deps.logger.child({ service: 'console' }), trustProxy: false, logController: quietRequestLogs() }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const serveWeb = !!deps.webRoot && existsSync(deps.webRoot);

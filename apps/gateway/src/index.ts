@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { installProblemHandler, AppError, type Bus, type Config, type Database, type Logger } from '@qd/platform';
+import { installProblemHandler, quietRequestLogs, AppError, type Bus, type Config, type Database, type Logger } from '@qd/platform';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { Engine, type EngineDeps } from './engine';
@@ -29,7 +29,7 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 /** Builds the execution gateway (not listening; main.ts or the embedded launcher listens). */
 export async function buildGateway(deps: GatewayDeps): Promise<Gateway> {
   const now = deps.now ?? (() => new Date());
-  const app = Fastify({ loggerInstance: deps.logger.child({ service: 'gateway' }), disableRequestLogging: true }) as unknown as FastifyInstance;
+  const app = Fastify({ loggerInstance: deps.logger.child({ service: 'gateway' }), logController: quietRequestLogs() }) as unknown as FastifyInstance;
   const publisher = new Publisher(deps.bus);
   const engine = new Engine({ config: deps.config, db: deps.db, publisher, logger: deps.logger, now, readKillSwitch: deps.readKillSwitch });
   installProblemHandler(app);

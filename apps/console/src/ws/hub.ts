@@ -19,6 +19,7 @@ interface Client {
   resnapshot: Set<string>;
   slowSince: number | null;
   timer: NodeJS.Timeout | null;
+  lastFlush: number;
 }
 
 /** One bus subscription per instance, fanned out to every socket with per-client coalescing. */
@@ -79,7 +80,7 @@ export class Hub {
 
   /** Registers a socket of an authenticated session. */
   attach(socket: WebSocket, session: SessionRecord): void {
-    const client: Client = { socket, session, topics: new Set(), pending: new Map(), resnapshot: new Set(), slowSince: null, timer: null };
+    const client: Client = { socket, session, topics: new Set(), pending: new Map(), resnapshot: new Set(), slowSince: null, timer: null, lastFlush: 0 };
     this.clients.add(client);
     socket.on('message', (raw) => void this.onClientMessage(client, raw.toString()));
     socket.on('close', () => this.detach(client));
@@ -138,11 +139,13 @@ export class Hub {
       c.pending.delete(topic);
       c.resnapshot.add(topic); // too much to replay: the next flush sends a snapshot instead
     } else c.pending.set(topic, { seq, data: merged });
-    c.timer ??= setTimeout(() => this.flush(c), FLUSH_MS);
+    // Leading-edge throttle: an idle client gets the change at once, a busy one at most every FLUSH_MS.
+    c.timer ??= setTimeout(() => this.flush(c), Math.max(0, FLUSH_MS - (Date.now() - c.lastFlush)));
   }
 
   private flush(c: Client): void {
     c.timer = null;
+    c.lastFlush = Date.now();
     if (c.socket.bufferedAmount > MAX_BUFFERED) {
       // Conflate: drop the queued deltas and resnapshot once the socket drains.
       for (const t of c.pending.keys()) c.resnapshot.add(t);

@@ -1,5 +1,5 @@
 import type { ErrorCode, Problem } from '@qd/contracts';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 
 /** HTTP status of every error code: the one catalogue both servers render from. */
@@ -103,4 +103,9 @@ export function installProblemHandler(app: FastifyInstance, spaIndex = false): v
     const e = new AppError('NOT_FOUND', `No route ${request.method} ${request.url}`);
     void reply.status(404).type('application/problem+json').send(e.toProblem(request.url));
   });
+}
+
+/** Request logging off: every state change is audited, and per-request lines would drown the log. */
+export function quietRequestLogs(): LogController {
+  return new LogController({ disableRequestLogging: true });
 }

@@ -1,1 +1,1 @@
-export { AppError, ERROR_STATUS, parseOr400, installProblemHandler } from './errors';
+export { AppError, ERROR_STATUS, parseOr400, installProblemHandler, quietRequestLogs } from './errors';
