@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { engageKillSwitch } from '../../api/endpoints';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
-import { Field, inputClass } from '../../ui/Field';
+import { ReasonField } from './ReasonField';
 import { useKillSwitchAction } from './useKillSwitchAction';
 
 /** Halts all trading. Red, reason required, Cancel first. */
@@ -27,30 +27,17 @@ export function EngageDialog({ onClose }: { onClose: () => void }) {
       tone="danger"
       onOpenChange={(open) => !open && !busy && onClose()}
       title="Engage kill switch"
-      description="Every new order is rejected until trading is resumed. Working orders stay as they are."
+      description="Every working order is cancelled and every new order is rejected until trading is resumed."
     >
       <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
-        <Field
-          label="Reason"
-          error={error ?? undefined}
-          hint="At least 10 characters; recorded with your name."
-        >
-          {({ id, describedBy, invalid }) => (
-            <textarea
-              id={id}
-              autoFocus
-              rows={3}
-              value={reason}
-              onChange={(e) => {
-                setReason(e.target.value);
-                setError(null);
-              }}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              className={`${inputClass} h-auto py-1.5`}
-            />
-          )}
-        </Field>
+        <ReasonField
+          value={reason}
+          error={error}
+          onChange={(v) => {
+            setReason(v);
+            setError(null);
+          }}
+        />
         <div className="flex justify-end gap-2">
           <Button onClick={onClose} disabled={busy}>
             Cancel

@@ -4,6 +4,7 @@ import { disengageKillSwitch } from '../../api/endpoints';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field, inputClass } from '../../ui/Field';
+import { ReasonField } from './ReasonField';
 import { useKillSwitchAction } from './useKillSwitchAction';
 
 const WORD = 'RESUME';
@@ -35,27 +36,14 @@ export function ResumeDialog({ onClose }: { onClose: () => void }) {
       description="Orders will be accepted again for every user and strategy."
     >
       <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
-        <Field
-          label="Reason"
-          error={error ?? undefined}
-          hint="At least 10 characters; recorded with your name."
-        >
-          {({ id, describedBy, invalid }) => (
-            <textarea
-              id={id}
-              autoFocus
-              rows={3}
-              value={reason}
-              onChange={(e) => {
-                setReason(e.target.value);
-                setError(null);
-              }}
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              className={`${inputClass} h-auto py-1.5`}
-            />
-          )}
-        </Field>
+        <ReasonField
+          value={reason}
+          error={error}
+          onChange={(v) => {
+            setReason(v);
+            setError(null);
+          }}
+        />
         <Field
           label={`Type ${WORD} to confirm`}
           hint={
