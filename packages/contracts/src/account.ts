@@ -11,6 +11,7 @@ export const Position = z.object({
   marketValue: DecimalString,
   costBasis: DecimalString,
   unrealizedPnl: DecimalString,
+  /** Percent points: "1.25" means 1.25 %. */
   unrealizedPnlPct: DecimalString,
   realizedPnl: DecimalString,
   dayPnl: DecimalString,
@@ -28,6 +29,7 @@ export const Account = z.object({
   unrealizedPnl: DecimalString,
   realizedPnlToday: DecimalString,
   dayChange: DecimalString,
+  /** Percent points, like unrealizedPnlPct. */
   dayChangePct: DecimalString,
   grossLeverage: DecimalString,
   positionsCount: z.number().int().nonnegative(),
