@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { csrfToken, engageKillSwitch, login, resumeTrading } from './pages/console';
 
-test('the kill switch halts trading on every open tab at once and resumes with RESUME', async ({ context }) => {
+test('the kill switch halts trading on every open tab at once and resumes with RESUME', async ({
+  context,
+}) => {
   const tabA = await context.newPage();
   const tabB = await context.newPage();
   await login(tabA);
@@ -13,7 +15,9 @@ test('the kill switch halts trading on every open tab at once and resumes with R
   // The other tab hears it by push, without a reload.
   await expect(tabB.getByTestId('killswitch-badge')).toHaveText('KILL SWITCH ENGAGED');
   await expect(tabB.getByTestId('ticket-disabled-reason')).toContainText(/kill switch/i);
-  await expect(tabB.getByTestId('order-ticket').getByRole('button', { name: 'Preview' })).toBeDisabled();
+  await expect(
+    tabB.getByTestId('order-ticket').getByRole('button', { name: 'Preview' }),
+  ).toBeDisabled();
 
   // A direct API order is refused by the gateway with a clear reason.
   const res = await tabB.request.post('/api/v1/orders', {
@@ -25,7 +29,9 @@ test('the kill switch halts trading on every open tab at once and resumes with R
   expect(problem.code).toBe('ORDER_KILL_SWITCH_ENGAGED');
   expect(problem.detail).toMatch(/kill switch/i);
 
-  await expect(tabA.getByTestId('killswitch-history')).toContainText('E2E: halting all trading for the drill');
+  await expect(tabA.getByTestId('killswitch-history')).toContainText(
+    'E2E: halting all trading for the drill',
+  );
   await tabA.screenshot({ path: 'docs/screenshots/kill-switch.png' });
 
   await resumeTrading(tabA, 'E2E: drill complete, resuming trading');

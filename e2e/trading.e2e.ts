@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { csrfToken, login, previewOrder } from './pages/console';
 
-test('a market order previews, confirms, fills and shows up as a position — by push', async ({ page }) => {
+test('a market order previews, confirms, fills and shows up as a position — by push', async ({
+  page,
+}) => {
   await login(page);
   await previewOrder(page, { symbol: 'AAPL', side: 'Buy', qty: '10' });
   const dialog = page.getByRole('dialog');
@@ -15,7 +17,12 @@ test('a market order previews, confirms, fills and shows up as a position — by
     if (r.method() === 'GET' && r.url().includes('/api/')) reads.push(r.url());
   });
   await page.getByTestId('confirm-order').click();
-  await expect(page.getByRole('status').filter({ hasText: /filled|accepted|placed/i }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /filled|accepted|placed/i })
+      .first(),
+  ).toBeVisible();
 
   const row = page.getByTestId('positions-grid').locator('[row-id="AAPL"]').first();
   await expect(row).toBeVisible();
@@ -33,13 +40,18 @@ test('a market order previews, confirms, fills and shows up as a position — by
   await page.screenshot({ path: 'docs/screenshots/dashboard.png' });
 });
 
-test('a limit order below the market rests as a working order and can be cancelled', async ({ page }) => {
+test('a limit order below the market rests as a working order and can be cancelled', async ({
+  page,
+}) => {
   await login(page);
   await previewOrder(page, { symbol: 'MSFT', side: 'Buy', qty: '5', type: 'Limit', limit: '1.00' });
   await page.getByTestId('confirm-order').click();
   const orders = page.getByTestId('orders-grid');
   await expect(orders).toContainText('MSFT');
-  await orders.getByRole('button', { name: /cancel/i }).first().click();
+  await orders
+    .getByRole('button', { name: /cancel/i })
+    .first()
+    .click();
   await expect(orders).not.toContainText('MSFT');
 });
 

@@ -17,11 +17,18 @@ const e2ePort = await freePort();
 const e2eGatewayPort = await freePort();
 
 const steps = [
-  { name: 'lint', cmd: ['npx', 'eslint', '.', '--max-warnings', '0'] },
+  { name: 'lint', cmd: ['npm', 'run', 'lint'] },
   { name: 'typecheck', cmd: ['node', 'scripts/typecheck.mjs'] },
   {
     name: 'unit + integration (vitest)',
-    cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/results/vitest.json'],
+    cmd: [
+      'npx',
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=.tmp/results/vitest.json',
+    ],
     counts: vitestCounts,
   },
   { name: 'build', cmd: ['npm', 'run', 'build'] },
@@ -49,7 +56,9 @@ for (const step of steps) {
   });
   const seconds = ((Date.now() - t0) / 1000).toFixed(1);
   const ok = r.status === 0;
-  console.log(`=== ${step.name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${seconds}s ===`);
+  console.log(
+    `=== ${step.name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${seconds}s ===`,
+  );
   if (step.counts) {
     const c = step.counts();
     passed += c.passed;

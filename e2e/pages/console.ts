@@ -22,7 +22,13 @@ export async function csrfToken(page: Page): Promise<string> {
 /** Fills the order ticket and opens the confirm dialog. */
 export async function previewOrder(
   page: Page,
-  order: { symbol: string; side: 'Buy' | 'Sell'; qty: string; type?: 'Market' | 'Limit'; limit?: string },
+  order: {
+    symbol: string;
+    side: 'Buy' | 'Sell';
+    qty: string;
+    type?: 'Market' | 'Limit';
+    limit?: string;
+  },
 ): Promise<void> {
   const ticket = page.getByTestId('order-ticket');
   await ticket.getByLabel('Symbol').fill(order.symbol);
@@ -46,7 +52,10 @@ export async function engageKillSwitch(page: Page, reason: string): Promise<void
 
 export async function resumeTrading(page: Page, reason: string): Promise<void> {
   await page.getByRole('link', { name: 'Kill switch' }).click();
-  await page.getByRole('button', { name: /Resume trading/ }).first().click();
+  await page
+    .getByRole('button', { name: /Resume trading/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Reason').fill(reason);
   const confirm = dialog.getByRole('button', { name: 'Resume trading' });

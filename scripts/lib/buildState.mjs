@@ -2,10 +2,22 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SOURCES = ['apps/console/src', 'apps/gateway/src', 'apps/web/src', 'apps/web/index.html',
-  'packages/contracts/src', 'packages/domain/src', 'packages/platform/src', 'packages/platform/migrations',
-  'package-lock.json'];
-const OUTPUTS = ['apps/console/dist/main.js', 'apps/gateway/dist/main.js', 'apps/web/dist/index.html'];
+const SOURCES = [
+  'apps/console/src',
+  'apps/gateway/src',
+  'apps/web/src',
+  'apps/web/index.html',
+  'packages/contracts/src',
+  'packages/domain/src',
+  'packages/platform/src',
+  'packages/platform/migrations',
+  'package-lock.json',
+];
+const OUTPUTS = [
+  'apps/console/dist/main.js',
+  'apps/gateway/dist/main.js',
+  'apps/web/dist/index.html',
+];
 
 function newest(path) {
   if (!existsSync(path)) return 0;

@@ -21,7 +21,9 @@ export function freePort() {
 
 /** Runs a command, as the `postgres` user when we are root (initdb refuses to run as root). */
 function pgRun(bin, args, asPostgres) {
-  const [cmd, full] = asPostgres ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, args];
+  const [cmd, full] = asPostgres
+    ? ['runuser', ['-u', 'postgres', '--', bin, ...args]]
+    : [bin, args];
   const r = spawnSync(cmd, full, { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${bin} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
   return r.stdout;
@@ -31,7 +33,8 @@ function pgRun(bin, args, asPostgres) {
 export async function startPostgres() {
   const initdb = findPgBin('initdb');
   const pgCtl = findPgBin('pg_ctl');
-  if (!initdb || !pgCtl) throw new Error('Postgres server binaries not found (apt-get install postgresql)');
+  if (!initdb || !pgCtl)
+    throw new Error('Postgres server binaries not found (apt-get install postgresql)');
   const asPostgres = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'qd-pg-'));
   chmodSync(dir, 0o777);
@@ -48,7 +51,22 @@ export async function startPostgres() {
     /** Creates a fresh database and returns its URL. */
     createDatabase(name) {
       const psql = findPgBin('psql') ?? 'psql';
-      const r = spawnSync(psql, ['-h', '127.0.0.1', '-p', String(port), '-U', 'qd', '-d', 'postgres', '-c', `CREATE DATABASE "${name}"`], { encoding: 'utf8' });
+      const r = spawnSync(
+        psql,
+        [
+          '-h',
+          '127.0.0.1',
+          '-p',
+          String(port),
+          '-U',
+          'qd',
+          '-d',
+          'postgres',
+          '-c',
+          `CREATE DATABASE "${name}"`,
+        ],
+        { encoding: 'utf8' },
+      );
       if (r.status !== 0) throw new Error(`CREATE DATABASE failed: ${r.stderr}`);
       return `postgres://qd@127.0.0.1:${port}/${name}`;
     },

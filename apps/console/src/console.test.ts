@@ -1,5 +1,12 @@
 import { buildGateway, type Gateway } from '@qd/gateway';
-import { MemoryBus, MemorySessionStore, createLogger, loadConfig, schema, type DatabaseHandle } from '@qd/platform';
+import {
+  MemoryBus,
+  MemorySessionStore,
+  createLogger,
+  loadConfig,
+  schema,
+  type DatabaseHandle,
+} from '@qd/platform';
 import { databaseTargets } from '@qd/platform/testing';
 import { eq, sql } from 'drizzle-orm';
 import Fastify from 'fastify';
@@ -33,7 +40,16 @@ describe.each(databaseTargets(inject('postgresUrl')))('console + gateway on $nam
     const gatewayUrl = await gateway.app.listen({ host: '127.0.0.1', port: 0 });
     await seedAdmin(handle.db, PASSWORD);
     await createUser(handle.db, 'vera', PASSWORD, 'viewer');
-    server = await buildConsole({ config, db: handle.db, bus, sessions: new MemorySessionStore(), logger, gatewayBaseUrl: gatewayUrl, serviceToken: TOKEN, sessionSecret: 'a'.repeat(40) });
+    server = await buildConsole({
+      config,
+      db: handle.db,
+      bus,
+      sessions: new MemorySessionStore(),
+      logger,
+      gatewayBaseUrl: gatewayUrl,
+      serviceToken: TOKEN,
+      sessionSecret: 'a'.repeat(40),
+    });
     await server.start();
     base = await server.app.listen({ host: '127.0.0.1', port: 0 });
   });
@@ -44,12 +60,24 @@ describe.each(databaseTargets(inject('postgresUrl')))('console + gateway on $nam
   });
 
   async function login(username = 'admin', password = PASSWORD) {
-    const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+    const res = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
     const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-    return { res, cookie, csrf: res.ok ? ((await body(res)) as { csrfToken: string }).csrfToken : '' };
+    return {
+      res,
+      cookie,
+      csrf: res.ok ? ((await body(res)) as { csrfToken: string }).csrfToken : '',
+    };
   }
   const post = (path: string, body: unknown, h: Record<string, string> = {}) =>
-    fetch(`${base}/api/v1${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...h }, body: JSON.stringify(body) });
+    fetch(`${base}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...h },
+      body: JSON.stringify(body),
+    });
   const orderCount = async () => (await handle.db.select().from(schema.orders)).length;
 
   it('logs in with a session cookie that is signed, HttpOnly and SameSite=Strict', async () => {
@@ -69,13 +97,20 @@ describe.each(databaseTargets(inject('postgresUrl')))('console + gateway on $nam
     const b = await body(unknown.res);
     expect(a.code).toBe('INVALID_CREDENTIALS');
     expect(a.detail).toBe(b.detail);
-    const failures = await handle.db.select().from(schema.auditLog).where(eq(schema.auditLog.outcome, 'failure'));
+    const failures = await handle.db
+      .select()
+      .from(schema.auditLog)
+      .where(eq(schema.auditLog.outcome, 'failure'));
     expect(failures.map((f) => f.actor)).toEqual(expect.arrayContaining(['admin', 'nobody']));
   });
 
   it('gives a new session id on every login (no fixation)', async () => {
     const first = await login();
-    const second = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: first.cookie }, body: JSON.stringify({ username: 'admin', password: PASSWORD }) });
+    const second = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: first.cookie },
+      body: JSON.stringify({ username: 'admin', password: PASSWORD }),
+    });
     const cookie2 = second.headers.get('set-cookie')!.split(';')[0];
     expect(cookie2).not.toBe(first.cookie);
     const old = await fetch(`${base}/api/v1/auth/session`, { headers: { cookie: first.cookie } });
@@ -85,7 +120,9 @@ describe.each(databaseTargets(inject('postgresUrl')))('console + gateway on $nam
   it('refuses a tampered cookie', async () => {
     const { cookie } = await login();
     const tampered = cookie.slice(0, -2) + (cookie.endsWith('A') ? 'BB' : 'AA');
-    expect((await fetch(`${base}/api/v1/account`, { headers: { cookie: tampered } })).status).toBe(401);
+    expect((await fetch(`${base}/api/v1/account`, { headers: { cookie: tampered } })).status).toBe(
+      401,
+    );
   });
 
   it('places an order through the gateway and returns the same order for a retry', async () => {
@@ -120,21 +157,28 @@ describe.each(databaseTargets(inject('postgresUrl')))('console + gateway on $nam
     ['a fractional quantity', { ...order, qty: '1.5' }, 'qty'],
     ['a limit order without a price', { ...order, type: 'limit' }, 'limitPrice'],
     ['an unknown field', { ...order, leverage: 10 }, 'body'],
-  ])('rejects %s with a problem naming the field, and writes nothing', async (_name, payload, field) => {
-    const { cookie, csrf } = await login();
-    const before = await orderCount();
-    const res = await post('/orders', payload, { cookie, 'x-csrf-token': csrf });
-    expect(res.status).toBe(400);
-    const problem = await body(res);
-    expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    expect(problem.code).toBe('VALIDATION_FAILED');
-    expect(JSON.stringify(problem.errors)).toContain(field);
-    expect(await orderCount()).toBe(before);
-  });
+  ])(
+    'rejects %s with a problem naming the field, and writes nothing',
+    async (_name, payload, field) => {
+      const { cookie, csrf } = await login();
+      const before = await orderCount();
+      const res = await post('/orders', payload, { cookie, 'x-csrf-token': csrf });
+      expect(res.status).toBe(400);
+      const problem = await body(res);
+      expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+      expect(problem.code).toBe('VALIDATION_FAILED');
+      expect(JSON.stringify(problem.errors)).toContain(field);
+      expect(await orderCount()).toBe(before);
+    },
+  );
 
   it('rejects malformed JSON with MALFORMED_JSON', async () => {
     const { cookie, csrf } = await login();
-    const res = await fetch(`${base}/api/v1/orders`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf }, body: '{"symbol":' });
+    const res = await fetch(`${base}/api/v1/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf },
+      body: '{"symbol":',
+    });
     expect(res.status).toBe(400);
     expect((await body(res)).code).toBe('MALFORMED_JSON');
   });
@@ -144,7 +188,15 @@ describe.each(databaseTargets(inject('postgresUrl')))('console + gateway on $nam
     expect((await fetch(`${base}/api/v1/positions`, { headers: { cookie } })).status).toBe(200);
     const before = await orderCount();
     expect((await post('/orders', order, { cookie, 'x-csrf-token': csrf })).status).toBe(403);
-    expect((await post('/kill-switch/engage', { reason: 'viewer should not do this' }, { cookie, 'x-csrf-token': csrf })).status).toBe(403);
+    expect(
+      (
+        await post(
+          '/kill-switch/engage',
+          { reason: 'viewer should not do this' },
+          { cookie, 'x-csrf-token': csrf },
+        )
+      ).status,
+    ).toBe(403);
     expect(await orderCount()).toBe(before);
   });
 
@@ -167,7 +219,10 @@ describe.each(databaseTargets(inject('postgresUrl')))('console + gateway on $nam
         ws.on('open', () => resolve({ ws, frames }));
         ws.on('unexpected-response', (_req, res) => reject(new Error(String(res.statusCode))));
       });
-    const until = async (frames: Array<Record<string, unknown>>, pred: (f: Record<string, unknown>) => boolean) => {
+    const until = async (
+      frames: Array<Record<string, unknown>>,
+      pred: (f: Record<string, unknown>) => boolean,
+    ) => {
       for (let i = 0; i < 100; i++) {
         const hit = frames.find(pred);
         if (hit) return hit;

@@ -1,7 +1,13 @@
 import { resolve } from 'node:path';
 import { buildGateway } from '@qd/gateway';
 import {
-  ConfigError, MemoryBus, MemorySessionStore, createLogger, dataDirSecret, loadConfig, openDatabase,
+  ConfigError,
+  MemoryBus,
+  MemorySessionStore,
+  createLogger,
+  dataDirSecret,
+  loadConfig,
+  openDatabase,
 } from '@qd/platform';
 import { seedAdmin } from './auth/users';
 import { buildConsole } from './server';
@@ -17,11 +23,15 @@ try {
 }
 const loopback = (h: string) => h === '127.0.0.1' || h === '::1' || h === 'localhost';
 if (!loopback(config.QD_HOST) && (!config.QD_SESSION_SECRET || !config.QD_SERVICE_TOKEN)) {
-  console.error('Refusing to listen on a non-loopback address with generated secrets: set QD_SESSION_SECRET and QD_SERVICE_TOKEN.');
+  console.error(
+    'Refusing to listen on a non-loopback address with generated secrets: set QD_SESSION_SECRET and QD_SERVICE_TOKEN.',
+  );
   process.exit(1);
 }
 if (config.REDIS_URL) {
-  console.error('REDIS_URL is set, but this build only has the embedded in-memory bus and session store. Unset REDIS_URL.');
+  console.error(
+    'REDIS_URL is set, but this build only has the embedded in-memory bus and session store. Unset REDIS_URL.',
+  );
   process.exit(1);
 }
 const logger = createLogger('quarterdeck', config.QD_LOG_LEVEL);
@@ -33,15 +43,32 @@ const sessionSecret = config.QD_SESSION_SECRET ?? dataDirSecret(dataDir, 'sessio
 
 const gateway = await buildGateway({ config, db: handle.db, bus, logger, serviceToken });
 await gateway.start();
-const gatewayAddress = await listenOrExplain(() => gateway.app.listen({ host: config.QD_GATEWAY_HOST, port: config.QD_GATEWAY_PORT }), 'QD_GATEWAY_PORT', config.QD_GATEWAY_PORT);
+const gatewayAddress = await listenOrExplain(
+  () => gateway.app.listen({ host: config.QD_GATEWAY_HOST, port: config.QD_GATEWAY_PORT }),
+  'QD_GATEWAY_PORT',
+  config.QD_GATEWAY_PORT,
+);
 const gatewayBase = config.QD_GATEWAY_URL ?? gatewayAddress;
 
 const seeded = await seedAdmin(handle.db, config.QD_ADMIN_PASSWORD);
 const webRoot = resolve(process.env.QD_WEB_ROOT ?? 'apps/web/dist');
-const console_ = await buildConsole({ config, db: handle.db, bus, sessions: new MemorySessionStore(), logger, gatewayBaseUrl: gatewayBase, serviceToken, sessionSecret, webRoot });
+const console_ = await buildConsole({
+  config,
+  db: handle.db,
+  bus,
+  sessions: new MemorySessionStore(),
+  logger,
+  gatewayBaseUrl: gatewayBase,
+  serviceToken,
+  sessionSecret,
+  webRoot,
+});
 await console_.start();
-const address = await listenOrExplain(() => console_.app.listen({ host: config.QD_HOST, port: config.QD_PORT }), 'QD_PORT', config.QD_PORT);
-
+const address = await listenOrExplain(
+  () => console_.app.listen({ host: config.QD_HOST, port: config.QD_PORT }),
+  'QD_PORT',
+  config.QD_PORT,
+);
 
 const url = address.replace('[::1]', 'localhost');
 const lines = [
@@ -74,12 +101,18 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 /** Listens, or exits with a message naming the variable to change when the port is taken. */
-async function listenOrExplain(listen: () => Promise<string>, variable: string, port: number): Promise<string> {
+async function listenOrExplain(
+  listen: () => Promise<string>,
+  variable: string,
+  port: number,
+): Promise<string> {
   try {
     return await listen();
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      console.error(`Port ${port} is already in use (is Quarterdeck already running?). Stop it, or set ${variable} to another port.`);
+      console.error(
+        `Port ${port} is already in use (is Quarterdeck already running?). Stop it, or set ${variable} to another port.`,
+      );
       process.exit(1);
     }
     throw err;

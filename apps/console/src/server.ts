@@ -5,10 +5,22 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
-import { installProblemHandler, quietRequestLogs, type Bus, type Config, type Database, type Logger, type SessionStore } from '@qd/platform';
+import {
+  installProblemHandler,
+  quietRequestLogs,
+  type Bus,
+  type Config,
+  type Database,
+  type Logger,
+  type SessionStore,
+} from '@qd/platform';
 import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
 import { AuditLog } from './audit/auditLog';
 import { registerAuthRoutes } from './auth/routes';
 import { Sessions } from './auth/sessions';
@@ -42,13 +54,24 @@ export interface ConsoleServer {
 /** Builds the console (BFF + WS hub); does not listen. */
 export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   const now = deps.now ?? (() => new Date());
-  const app = Fastify({ loggerInstance: deps.logger.child({ service: 'console' }), trustProxy: false, logController: quietRequestLogs() }) as unknown as FastifyInstance;
+  const app = Fastify({
+    loggerInstance: deps.logger.child({ service: 'console' }),
+    trustProxy: false,
+    logController: quietRequestLogs(),
+  }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const serveWeb = !!deps.webRoot && existsSync(deps.webRoot);
   installProblemHandler(app, serveWeb);
 
-  const sessions = new Sessions(deps.sessions, { idleMinutes: deps.config.QD_SESSION_IDLE_MINUTES, absoluteMinutes: deps.config.QD_SESSION_ABSOLUTE_MINUTES }, now);
+  const sessions = new Sessions(
+    deps.sessions,
+    {
+      idleMinutes: deps.config.QD_SESSION_IDLE_MINUTES,
+      absoluteMinutes: deps.config.QD_SESSION_ABSOLUTE_MINUTES,
+    },
+    now,
+  );
   const audit = new AuditLog(deps.db, now);
   const gateway = new GatewayClient(deps.gatewayBaseUrl, deps.serviceToken);
   const hub = new Hub(deps.bus, gateway, deps.logger);
@@ -56,16 +79,27 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"], fontSrc: ["'self'", 'data:'], objectSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'self'"],
-        formAction: ["'self'"], upgradeInsecureRequests: null,
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
       },
     },
     hsts: { maxAge: 31_536_000, includeSubDomains: true },
   });
   await app.register(cookie, { secret: deps.sessionSecret });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
-  await app.register(swagger, { openapi: { info: { title: 'Quarterdeck console API', version: '1' } }, transform: jsonSchemaTransform });
+  await app.register(swagger, {
+    openapi: { info: { title: 'Quarterdeck console API', version: '1' } },
+    transform: jsonSchemaTransform,
+  });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installGuard(app, sessions, audit);
   app.addHook('onSend', async (req, reply) => {
@@ -82,15 +116,28 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
       return reply.status(503).send({ status: 'not ready' });
     }
   });
-  registerAuthRoutes(app, { db: deps.db, sessions, audit, secureCookies: deps.config.QD_SECURE_COOKIES, revokeSockets: (id, reason) => hub.revokeSession(id, reason) });
+  registerAuthRoutes(app, {
+    db: deps.db,
+    sessions,
+    audit,
+    secureCookies: deps.config.QD_SECURE_COOKIES,
+    revokeSockets: (id, reason) => hub.revokeSession(id, reason),
+  });
   registerTradingRoutes(app, gateway, audit, now);
   registerWsRoute(app, hub, sessions, deps.config.QD_ALLOWED_ORIGINS);
 
-  if (serveWeb) await app.register(fastifyStatic, { root: deps.webRoot!, wildcard: false, index: 'index.html' });
+  if (serveWeb)
+    await app.register(fastifyStatic, {
+      root: deps.webRoot!,
+      wildcard: false,
+      index: 'index.html',
+    });
   else deps.logger.warn({ webRoot: deps.webRoot }, 'web build not found: serving the API only');
 
   return {
-    app, hub, audit,
+    app,
+    hub,
+    audit,
     start: () => hub.start(),
     async close() {
       await hub.close();

@@ -1,21 +1,41 @@
-import type { GatewayOrderRequest, Instrument, KillSwitchStatus, Order, OrderPreview, OrderRequest, Quote } from '@qd/contracts';
+import type {
+  GatewayOrderRequest,
+  Instrument,
+  KillSwitchStatus,
+  Order,
+  OrderPreview,
+  OrderRequest,
+  Quote,
+} from '@qd/contracts';
 import {
-  DEFAULT_LIMITS, UNIVERSE, applyFill, buyingPowerImpact, createMarket, dec, displayedSize, matchOrder,
-  preTradeChecks, stepMarket, str, type Decimal, type KillSwitchView, type MarketState,
+  DEFAULT_LIMITS,
+  applyFill,
+  buyingPowerImpact,
+  createMarket,
+  dec,
+  preTradeChecks,
+  stepMarket,
+  str,
+  type KillSwitchView,
+  type MarketState,
 } from '@qd/domain';
 import { AppError, schema, type Config, type Database, type Logger, type Tx } from '@qd/platform';
 import { eq } from 'drizzle-orm';
 import { readKillSwitch } from './killSwitch';
+import {
+  applyTif,
+  matchWorking,
+  rejectError,
+  type OrderRow,
+  type PendingFill,
+  type Working,
+} from './orderFills';
 import { nyDate, orderFromRow } from './mappers';
 import type { Publisher } from './publisher';
 import { Serial } from './serial';
 import { accountView, positionView, type AccountState, type HeldPosition } from './views';
 
-export const ACCOUNT_ID = 'main';
-type OrderRow = typeof schema.orders.$inferSelect;
-interface Working { row: OrderRow; triggered: boolean }
-/** A fill decided by matching; id and ts are set when it is written. */
-interface PendingFill { order: OrderRow; qty: Decimal; price: Decimal; id?: string; ts?: string }
+import { ACCOUNT_ID, seedAndLoad } from './seed';
 
 export interface EngineDeps {
   config: Config;
@@ -44,28 +64,23 @@ export class Engine {
 
   /** Seeds an empty database (instruments, account) and loads the state into memory. */
   async load(): Promise<void> {
-    const { db, config, now } = this.d;
-    await db.insert(schema.instruments).values(UNIVERSE.map((u) => ({ ...u, tickSize: '0.01', tradable: true }))).onConflictDoNothing();
-    await db.insert(schema.accounts).values({
-      id: ACCOUNT_ID, cash: config.QD_INITIAL_CASH, dayStartEquity: config.QD_INITIAL_CASH, tradingDay: nyDate(now()),
-    }).onConflictDoNothing();
-    const rows = await db.select().from(schema.instruments);
-    for (const r of rows)
-      this.instruments.set(r.symbol, { symbol: r.symbol, name: r.name, kind: r.kind as Instrument['kind'], tickSize: str(dec(r.tickSize)), adv: r.adv, tradable: r.tradable });
-    this.market = createMarket(config.QD_MARKET_SEED, rows.map((r) => ({ symbol: r.symbol, refPrice: str(dec(r.refPrice)) })));
-    for (const s of this.instruments.keys()) this.quoteTimes.set(s, now());
-    const [acct] = await db.select().from(schema.accounts).where(eq(schema.accounts.id, ACCOUNT_ID));
-    this.account = { cash: dec(acct!.cash), realizedPnlToday: dec(acct!.realizedPnlToday), dayStartEquity: dec(acct!.dayStartEquity), tradingDay: acct!.tradingDay };
-    for (const p of await db.select().from(schema.positions).where(eq(schema.positions.accountId, ACCOUNT_ID)))
-      this.positions.set(p.symbol, { qty: dec(p.qty), avgPrice: dec(p.avgPrice), realizedPnl: dec(p.realizedPnl), dayStartQty: dec(p.dayStartQty), updatedAt: new Date(p.updatedAt) });
-    for (const o of await db.select().from(schema.orders))
-      if (o.status === 'new' || o.status === 'partially_filled') this.working.set(o.id, { row: o, triggered: false });
+    const state = await seedAndLoad(this.d.db, this.d.config, this.d.now);
+    for (const i of state.instruments) this.instruments.set(i.symbol, i);
+    this.market = createMarket(this.d.config.QD_MARKET_SEED, state.refPrices);
+    for (const s of this.instruments.keys()) this.quoteTimes.set(s, this.d.now());
+    this.account = state.account;
+    for (const [symbol, p] of state.positions) this.positions.set(symbol, p);
+    for (const row of state.working) this.working.set(row.id, { row, triggered: false });
     await this.rollDayIfNeeded();
   }
 
   quote(symbol: string): Quote {
     const q = this.market.quotes[symbol];
-    if (!q) throw new AppError('UNKNOWN_SYMBOL', `Unknown symbol ${symbol}: not in the tradable universe`);
+    if (!q)
+      throw new AppError(
+        'UNKNOWN_SYMBOL',
+        `Unknown symbol ${symbol}: not in the tradable universe`,
+      );
     return { ...q, ts: (this.quoteTimes.get(symbol) ?? this.d.now()).toISOString() };
   }
 
@@ -74,7 +89,9 @@ export class Engine {
   }
 
   positionList() {
-    return [...this.positions.entries()].filter(([, p]) => !p.qty.isZero()).map(([s, p]) => positionView(s, p, this.quote(s)));
+    return [...this.positions.entries()]
+      .filter(([, p]) => !p.qty.isZero())
+      .map(([s, p]) => positionView(s, p, this.quote(s)));
   }
 
   accountSnapshot() {
@@ -93,10 +110,19 @@ export class Engine {
   /** Prices the order and runs every pre-trade check without changing anything. */
   async preview(order: OrderRequest): Promise<OrderPreview> {
     const instrument = this.instruments.get(order.symbol);
-    if (!instrument) throw new AppError('UNKNOWN_SYMBOL', `Unknown symbol ${order.symbol}: not in the tradable universe`, [{ path: 'symbol', message: 'not in the tradable universe' }]);
+    if (!instrument)
+      throw new AppError(
+        'UNKNOWN_SYMBOL',
+        `Unknown symbol ${order.symbol}: not in the tradable universe`,
+        [{ path: 'symbol', message: 'not in the tradable universe' }],
+      );
     const q = this.quote(order.symbol);
     const touch = dec(order.side === 'buy' ? q.ask : q.bid);
-    const price = order.limitPrice ? dec(order.limitPrice) : order.stopPrice ? dec(order.stopPrice) : touch;
+    const price = order.limitPrice
+      ? dec(order.limitPrice)
+      : order.stopPrice
+        ? dec(order.stopPrice)
+        : touch;
     const qty = dec(order.qty);
     const signed = order.side === 'buy' ? qty : qty.neg();
     const posQty = this.positions.get(order.symbol)?.qty ?? dec(0);
@@ -104,19 +130,35 @@ export class Engine {
     const needed = buyingPowerImpact(posQty, signed, price);
     const ageMs = this.d.now().getTime() - new Date(q.ts).getTime();
     const checks = preTradeChecks({
-      killSwitch: await this.killSwitchView(), tradable: instrument.tradable, qty, estimatedPrice: price, adv: instrument.adv,
-      quoteAgeMs: ageMs, buyingPower: bp, buyingPowerNeeded: needed, limits: DEFAULT_LIMITS,
+      killSwitch: await this.killSwitchView(),
+      tradable: instrument.tradable,
+      qty,
+      estimatedPrice: price,
+      adv: instrument.adv,
+      quoteAgeMs: ageMs,
+      buyingPower: bp,
+      buyingPowerNeeded: needed,
+      limits: DEFAULT_LIMITS,
     });
     return {
-      order, estimatedPrice: str(price), notional: qty.mul(price).toFixed(2), buyingPowerBefore: bp.toFixed(2),
-      buyingPowerAfter: bp.minus(needed).toFixed(2), positionQty: str(posQty), checks, ok: checks.every((c) => c.ok),
+      order,
+      estimatedPrice: str(price),
+      notional: qty.mul(price).toFixed(2),
+      buyingPowerBefore: bp.toFixed(2),
+      buyingPowerAfter: bp.minus(needed).toFixed(2),
+      positionQty: str(posQty),
+      checks,
+      ok: checks.every((c) => c.ok),
     };
   }
 
   /** Places an order once per client order id; the same id again returns the stored order. */
   place(req: GatewayOrderRequest, actor: string): Promise<{ order: Order; created: boolean }> {
     return this.serial.run(async () => {
-      const [existing] = await this.d.db.select().from(schema.orders).where(eq(schema.orders.id, req.clientOrderId));
+      const [existing] = await this.d.db
+        .select()
+        .from(schema.orders)
+        .where(eq(schema.orders.id, req.clientOrderId));
       if (existing) return { order: orderFromRow(existing), created: false };
       const preview = await this.preview(req.order);
       const failed = preview.checks.filter((c) => !c.ok);
@@ -124,20 +166,37 @@ export class Engine {
       const now = this.d.now().toISOString();
       const o = req.order;
       const row: OrderRow = {
-        id: req.clientOrderId, accountId: ACCOUNT_ID, symbol: o.symbol, side: o.side, qty: o.qty, filledQty: '0', avgFillPrice: null,
-        type: o.type, limitPrice: o.limitPrice ?? null, stopPrice: o.stopPrice ?? null, tif: o.tif, status: 'new',
-        rejectReason: null, reason: o.reason ?? null, createdBy: actor, createdAt: now, updatedAt: now,
+        id: req.clientOrderId,
+        accountId: ACCOUNT_ID,
+        symbol: o.symbol,
+        side: o.side,
+        qty: o.qty,
+        filledQty: '0',
+        avgFillPrice: null,
+        type: o.type,
+        limitPrice: o.limitPrice ?? null,
+        stopPrice: o.stopPrice ?? null,
+        tif: o.tif,
+        status: 'new',
+        rejectReason: null,
+        reason: o.reason ?? null,
+        createdBy: actor,
+        createdAt: now,
+        updatedAt: now,
       };
       const work: Working = { row, triggered: false };
-      const fills = this.matchWorking([work]);
-      const finalRow = this.applyTif(work, fills);
+      const fills = matchWorking([work], this.market.quotes, this.instruments);
+      const finalRow = applyTif(work, fills, this.d.now().toISOString());
       await this.d.db.transaction(async (tx) => {
         await tx.insert(schema.orders).values(finalRow);
         await this.writeFills(tx, fills);
       });
       this.commit([finalRow]);
       await this.publishChanges([finalRow], fills);
-      const [stored] = await this.d.db.select().from(schema.orders).where(eq(schema.orders.id, row.id));
+      const [stored] = await this.d.db
+        .select()
+        .from(schema.orders)
+        .where(eq(schema.orders.id, row.id));
       return { order: orderFromRow(stored!), created: true };
     });
   }
@@ -147,7 +206,11 @@ export class Engine {
     return this.serial.run(async () => {
       const [row] = await this.d.db.select().from(schema.orders).where(eq(schema.orders.id, id));
       if (!row) throw new AppError('NOT_FOUND', `No order ${id}`);
-      if (!this.working.has(id)) throw new AppError('ORDER_NOT_CANCELABLE', `Order ${id} is ${row.status} and can no longer be cancelled`);
+      if (!this.working.has(id))
+        throw new AppError(
+          'ORDER_NOT_CANCELABLE',
+          `Order ${id} is ${row.status} and can no longer be cancelled`,
+        );
       const [done] = await this.cancelRows([id]);
       return orderFromRow(done!);
     });
@@ -156,7 +219,9 @@ export class Engine {
   /** Cancels every working order, or those of one symbol. */
   cancelAll(symbol?: string): Promise<Order[]> {
     return this.serial.run(async () => {
-      const ids = [...this.working.values()].filter((w) => !symbol || w.row.symbol === symbol).map((w) => w.row.id);
+      const ids = [...this.working.values()]
+        .filter((w) => !symbol || w.row.symbol === symbol)
+        .map((w) => w.row.id);
       return (await this.cancelRows(ids)).map(orderFromRow);
     });
   }
@@ -165,9 +230,17 @@ export class Engine {
   async cancelRows(ids: string[], tx?: Tx): Promise<OrderRow[]> {
     if (!ids.length) return [];
     const now = this.d.now().toISOString();
-    const rows = ids.map((id) => ({ ...this.working.get(id)!.row, status: 'canceled', updatedAt: now }));
+    const rows = ids.map((id) => ({
+      ...this.working.get(id)!.row,
+      status: 'canceled',
+      updatedAt: now,
+    }));
     const write = async (t: Tx) => {
-      for (const r of rows) await t.update(schema.orders).set({ status: 'canceled', updatedAt: now }).where(eq(schema.orders.id, r.id));
+      for (const r of rows)
+        await t
+          .update(schema.orders)
+          .set({ status: 'canceled', updatedAt: now })
+          .where(eq(schema.orders.id, r.id));
     };
     if (tx) await write(tx);
     else await this.d.db.transaction(write);
@@ -184,17 +257,29 @@ export class Engine {
       for (const s of this.instruments.keys()) this.quoteTimes.set(s, now);
       await this.rollDayIfNeeded();
       const works = [...this.working.values()];
-      const fills = this.matchWorking(works);
+      const fills = matchWorking(works, this.market.quotes, this.instruments);
       if (fills.length) {
-        const rows = works.filter((w) => fills.some((f) => f.order.id === w.row.id)).map((w) => this.applyTif(w, fills));
+        const rows = works
+          .filter((w) => fills.some((f) => f.order.id === w.row.id))
+          .map((w) => applyTif(w, fills, this.d.now().toISOString()));
         await this.d.db.transaction(async (tx) => {
-          for (const r of rows) await tx.update(schema.orders).set({ filledQty: r.filledQty, avgFillPrice: r.avgFillPrice, status: r.status, updatedAt: r.updatedAt }).where(eq(schema.orders.id, r.id));
+          for (const r of rows)
+            await tx
+              .update(schema.orders)
+              .set({
+                filledQty: r.filledQty,
+                avgFillPrice: r.avgFillPrice,
+                status: r.status,
+                updatedAt: r.updatedAt,
+              })
+              .where(eq(schema.orders.id, r.id));
           await this.writeFills(tx, fills);
         });
         this.commit(rows);
         await this.publishChanges(rows, fills);
       }
-      for (const s of this.instruments.keys()) await this.d.publisher.publish(`prices:${s}`, this.quote(s));
+      for (const s of this.instruments.keys())
+        await this.d.publisher.publish(`prices:${s}`, this.quote(s));
     });
   }
 
@@ -206,59 +291,58 @@ export class Engine {
     });
   }
 
-  private matchWorking(works: Working[]): PendingFill[] {
-    const fills: PendingFill[] = [];
-    for (const w of works) {
-      const q = this.market.quotes[w.row.symbol]!;
-      const instrument = this.instruments.get(w.row.symbol)!;
-      const remaining = dec(w.row.qty).minus(w.row.filledQty);
-      const r = matchOrder(
-        { side: w.row.side as 'buy' | 'sell', type: w.row.type as 'market', remainingQty: remaining, limitPrice: w.row.limitPrice ? dec(w.row.limitPrice) : null, stopPrice: w.row.stopPrice ? dec(w.row.stopPrice) : null, triggered: w.triggered },
-        { bid: dec(q.bid), ask: dec(q.ask), last: dec(q.last), size: displayedSize(instrument.adv) },
-      );
-      w.triggered = r.triggered;
-      if (r.fill) fills.push({ order: w.row, ...r.fill });
-    }
-    return fills;
-  }
-
-  /** The order row after its fills, with time-in-force applied (ioc/fok never rest). */
-  private applyTif(w: Working, fills: PendingFill[]): OrderRow {
-    const mine = fills.filter((f) => f.order.id === w.row.id);
-    const prevQty = dec(w.row.filledQty);
-    let filled = prevQty;
-    let cost = w.row.avgFillPrice ? dec(w.row.avgFillPrice).mul(prevQty) : dec(0);
-    for (const f of mine) { filled = filled.plus(f.qty); cost = cost.plus(f.qty.mul(f.price)); }
-    const qty = dec(w.row.qty);
-    let status = filled.gte(qty) ? 'filled' : filled.gt(0) ? 'partially_filled' : 'new';
-    if (w.row.tif === 'fok' && !filled.gte(qty)) {
-      fills.splice(0, fills.length, ...fills.filter((f) => f.order.id !== w.row.id));
-      return { ...w.row, status: 'canceled', rejectReason: 'fill-or-kill: not enough shares at the touch', updatedAt: this.d.now().toISOString() };
-    }
-    if (w.row.tif === 'ioc' && status !== 'filled') status = 'canceled';
-    return { ...w.row, filledQty: str(filled), avgFillPrice: filled.gt(0) ? str(cost.div(filled), 6) : null, status, updatedAt: this.d.now().toISOString() };
-  }
-
   private async writeFills(tx: Tx, fills: PendingFill[]): Promise<void> {
     const ts = this.d.now().toISOString();
     let cash = this.account.cash;
     let realizedToday = this.account.realizedPnlToday;
     for (const [i, f] of fills.entries()) {
       const signed = f.order.side === 'buy' ? f.qty : f.qty.neg();
-      const held = this.positions.get(f.order.symbol) ?? { qty: dec(0), avgPrice: dec(0), realizedPnl: dec(0), dayStartQty: dec(0), updatedAt: new Date(ts) };
+      const held = this.positions.get(f.order.symbol) ?? {
+        qty: dec(0),
+        avgPrice: dec(0),
+        realizedPnl: dec(0),
+        dayStartQty: dec(0),
+        updatedAt: new Date(ts),
+      };
       const next = applyFill(held, signed, f.price);
       realizedToday = realizedToday.plus(next.realizedPnl.minus(held.realizedPnl));
       cash = cash.minus(signed.mul(f.price));
       const fillId = `${f.order.id}-${str(dec(f.order.filledQty).plus(i))}-${Date.parse(ts)}`;
-      await tx.insert(schema.fills).values({ id: fillId, orderId: f.order.id, accountId: ACCOUNT_ID, symbol: f.order.symbol, side: f.order.side, qty: str(f.qty), price: str(f.price), ts });
-      const values = { qty: str(next.qty), avgPrice: str(next.avgPrice, 10), realizedPnl: str(next.realizedPnl, 10), updatedAt: ts };
-      await tx.insert(schema.positions).values({ accountId: ACCOUNT_ID, symbol: f.order.symbol, dayStartQty: '0', ...values })
-        .onConflictDoUpdate({ target: [schema.positions.accountId, schema.positions.symbol], set: values });
-      this.positions.set(f.order.symbol, { ...next, dayStartQty: held.dayStartQty, updatedAt: new Date(ts) });
+      await tx.insert(schema.fills).values({
+        id: fillId,
+        orderId: f.order.id,
+        accountId: ACCOUNT_ID,
+        symbol: f.order.symbol,
+        side: f.order.side,
+        qty: str(f.qty),
+        price: str(f.price),
+        ts,
+      });
+      const values = {
+        qty: str(next.qty),
+        avgPrice: str(next.avgPrice, 10),
+        realizedPnl: str(next.realizedPnl, 10),
+        updatedAt: ts,
+      };
+      await tx
+        .insert(schema.positions)
+        .values({ accountId: ACCOUNT_ID, symbol: f.order.symbol, dayStartQty: '0', ...values })
+        .onConflictDoUpdate({
+          target: [schema.positions.accountId, schema.positions.symbol],
+          set: values,
+        });
+      this.positions.set(f.order.symbol, {
+        ...next,
+        dayStartQty: held.dayStartQty,
+        updatedAt: new Date(ts),
+      });
       f.id = fillId;
       f.ts = ts;
     }
-    await tx.update(schema.accounts).set({ cash: str(cash, 10), realizedPnlToday: str(realizedToday, 10), updatedAt: ts }).where(eq(schema.accounts.id, ACCOUNT_ID));
+    await tx
+      .update(schema.accounts)
+      .set({ cash: str(cash, 10), realizedPnlToday: str(realizedToday, 10), updatedAt: ts })
+      .where(eq(schema.accounts.id, ACCOUNT_ID));
     this.account = { ...this.account, cash, realizedPnlToday: realizedToday };
   }
 
@@ -277,7 +361,13 @@ export class Engine {
     if (rows.length) await p.publish('orders', { upsert: rows.map(orderFromRow) });
     if (fills.length) {
       const add = fills.map((f) => ({
-        id: f.id!, orderId: f.order.id, symbol: f.order.symbol, side: f.order.side as 'buy' | 'sell', qty: str(f.qty), price: str(f.price), ts: f.ts!,
+        id: f.id!,
+        orderId: f.order.id,
+        symbol: f.order.symbol,
+        side: f.order.side as 'buy' | 'sell',
+        qty: str(f.qty),
+        price: str(f.price),
+        ts: f.ts!,
       }));
       await p.publish('fills', { add });
       const symbols = [...new Set(fills.map((f) => f.order.symbol))];
@@ -296,22 +386,22 @@ export class Engine {
     if (this.account.tradingDay === today) return;
     const equity = dec(this.accountSnapshot().equity);
     await this.d.db.transaction(async (tx) => {
-      await tx.update(schema.accounts).set({ tradingDay: today, dayStartEquity: str(equity), realizedPnlToday: '0' }).where(eq(schema.accounts.id, ACCOUNT_ID));
+      await tx
+        .update(schema.accounts)
+        .set({ tradingDay: today, dayStartEquity: str(equity), realizedPnlToday: '0' })
+        .where(eq(schema.accounts.id, ACCOUNT_ID));
       for (const [s, p] of this.positions)
-        await tx.update(schema.positions).set({ dayStartQty: str(p.qty) }).where(eq(schema.positions.symbol, s));
+        await tx
+          .update(schema.positions)
+          .set({ dayStartQty: str(p.qty) })
+          .where(eq(schema.positions.symbol, s));
     });
-    this.account = { ...this.account, tradingDay: today, dayStartEquity: equity, realizedPnlToday: dec(0) };
+    this.account = {
+      ...this.account,
+      tradingDay: today,
+      dayStartEquity: equity,
+      realizedPnlToday: dec(0),
+    };
     for (const p of this.positions.values()) p.dayStartQty = p.qty;
   }
-}
-
-/** The problem for an order that failed pre-trade checks, with the most specific code. */
-function rejectError(failed: { name: string; detail: string }[]): AppError {
-  const names = failed.map((f) => f.name);
-  const ks = failed.find((f) => f.name === 'kill_switch');
-  const code = ks
-    ? (ks.detail.includes('unknown') ? 'ORDER_KILL_SWITCH_UNKNOWN' : 'ORDER_KILL_SWITCH_ENGAGED')
-    : names.includes('buying_power') ? 'ORDER_INSUFFICIENT_BUYING_POWER'
-      : names.includes('quote_age') ? 'ORDER_NO_MARKET_DATA' : 'ORDER_REJECTED';
-  return new AppError(code, `Order rejected: ${failed.map((f) => f.detail).join('; ')}`, failed.map((f) => ({ path: f.name, message: f.detail })));
 }

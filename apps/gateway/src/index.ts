@@ -1,5 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { installProblemHandler, quietRequestLogs, AppError, type Bus, type Config, type Database, type Logger } from '@qd/platform';
+import {
+  installProblemHandler,
+  quietRequestLogs,
+  AppError,
+  type Bus,
+  type Config,
+  type Database,
+  type Logger,
+} from '@qd/platform';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { Engine, type EngineDeps } from './engine';
@@ -29,15 +37,26 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 /** Builds the execution gateway (not listening; main.ts or the embedded launcher listens). */
 export async function buildGateway(deps: GatewayDeps): Promise<Gateway> {
   const now = deps.now ?? (() => new Date());
-  const app = Fastify({ loggerInstance: deps.logger.child({ service: 'gateway' }), logController: quietRequestLogs() }) as unknown as FastifyInstance;
+  const app = Fastify({
+    loggerInstance: deps.logger.child({ service: 'gateway' }),
+    logController: quietRequestLogs(),
+  }) as unknown as FastifyInstance;
   const publisher = new Publisher(deps.bus);
-  const engine = new Engine({ config: deps.config, db: deps.db, publisher, logger: deps.logger, now, readKillSwitch: deps.readKillSwitch });
+  const engine = new Engine({
+    config: deps.config,
+    db: deps.db,
+    publisher,
+    logger: deps.logger,
+    now,
+    readKillSwitch: deps.readKillSwitch,
+  });
   installProblemHandler(app);
   const expected = digest(`Bearer ${deps.serviceToken}`);
   app.addHook('onRequest', async (req) => {
     if (req.url === '/healthz' || req.url === '/readyz') return;
     const got = digest(req.headers.authorization ?? '');
-    if (!timingSafeEqual(got, expected)) throw new AppError('UNAUTHENTICATED', 'A valid service credential is required');
+    if (!timingSafeEqual(got, expected))
+      throw new AppError('UNAUTHENTICATED', 'A valid service credential is required');
   });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {

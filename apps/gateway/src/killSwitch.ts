@@ -4,7 +4,10 @@ import { desc } from 'drizzle-orm';
 import { iso, killEventFromRow } from './mappers';
 
 /** Reads the durable kill-switch state and recent history (latest row wins; none = disengaged). */
-export async function readKillSwitch(db: Database | Tx, historyLimit = 50): Promise<KillSwitchStatus> {
+export async function readKillSwitch(
+  db: Database | Tx,
+  historyLimit = 50,
+): Promise<KillSwitchStatus> {
   const rows = await db
     .select()
     .from(schema.killSwitchEvents)
@@ -13,7 +16,12 @@ export async function readKillSwitch(db: Database | Tx, historyLimit = 50): Prom
   const latest = rows[0];
   return {
     state: latest
-      ? { engaged: latest.action === 'engage', reason: latest.reason, changedBy: latest.actor, changedAt: iso(latest.at) }
+      ? {
+          engaged: latest.action === 'engage',
+          reason: latest.reason,
+          changedBy: latest.actor,
+          changedAt: iso(latest.at),
+        }
       : { engaged: false, reason: null, changedBy: null, changedAt: null },
     history: rows.map(killEventFromRow),
   };

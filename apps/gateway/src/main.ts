@@ -8,8 +8,17 @@ if (!config.QD_SERVICE_TOKEN) {
   process.exit(1);
 }
 const logger = createLogger('gateway', config.QD_LOG_LEVEL);
-const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.QD_DATA_DIR });
-const gateway = await buildGateway({ config, db: handle.db, bus: new MemoryBus(), logger, serviceToken: config.QD_SERVICE_TOKEN });
+const handle = await openDatabase({
+  databaseUrl: config.DATABASE_URL,
+  dataDir: config.QD_DATA_DIR,
+});
+const gateway = await buildGateway({
+  config,
+  db: handle.db,
+  bus: new MemoryBus(),
+  logger,
+  serviceToken: config.QD_SERVICE_TOKEN,
+});
 await gateway.start();
 await gateway.app.listen({ host: config.QD_GATEWAY_HOST, port: config.QD_GATEWAY_PORT });
 

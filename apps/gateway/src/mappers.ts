@@ -46,7 +46,13 @@ export function fillFromRow(r: FillRow): Fill {
 }
 
 export function killEventFromRow(r: KillRow): KillSwitchEvent {
-  return { id: String(r.id), action: r.action as KillSwitchEvent['action'], reason: r.reason, actor: r.actor, at: iso(r.at) };
+  return {
+    id: String(r.id),
+    action: r.action as KillSwitchEvent['action'],
+    reason: r.reason,
+    actor: r.actor,
+    at: iso(r.at),
+  };
 }
 
 /** The New York calendar date of an instant (the market's trading day). */

@@ -1,6 +1,14 @@
 import {
-  DisengageKillSwitchRequest, EngageKillSwitchRequest, GATEWAY_ACTOR_HEADER, GatewayOrderRequest, OrderIdParams,
-  OrderRequest, OrdersQuery, Symbol, TopicName, topicFamily,
+  DisengageKillSwitchRequest,
+  EngageKillSwitchRequest,
+  GATEWAY_ACTOR_HEADER,
+  GatewayOrderRequest,
+  OrderIdParams,
+  OrderRequest,
+  OrdersQuery,
+  Symbol,
+  TopicName,
+  topicFamily,
 } from '@qd/contracts';
 import { AppError, parseOr400, schema, type Database } from '@qd/platform';
 import { desc, inArray } from 'drizzle-orm';
@@ -16,50 +24,76 @@ const CancelAll = z.object({ symbol: Symbol.optional() }).strict();
 
 function actor(req: FastifyRequest): string {
   const a = req.headers[GATEWAY_ACTOR_HEADER];
-  if (typeof a !== 'string' || !a) throw new AppError('VALIDATION_FAILED', `Header ${GATEWAY_ACTOR_HEADER} is required`);
+  if (typeof a !== 'string' || !a)
+    throw new AppError('VALIDATION_FAILED', `Header ${GATEWAY_ACTOR_HEADER} is required`);
   return a;
 }
 
 /** The gateway's HTTP API (service-to-service; the console is the only caller). */
-export function registerRoutes(app: FastifyInstance, engine: Engine, db: Database, publisher: Publisher): void {
+export function registerRoutes(
+  app: FastifyInstance,
+  engine: Engine,
+  db: Database,
+  publisher: Publisher,
+): void {
   const recentOrders = async (limit: number, statuses?: string[]) => {
     const q = db.select().from(schema.orders);
-    const rows = await (statuses ? q.where(inArray(schema.orders.status, statuses)) : q).orderBy(desc(schema.orders.createdAt)).limit(limit);
+    const rows = await (statuses ? q.where(inArray(schema.orders.status, statuses)) : q)
+      .orderBy(desc(schema.orders.createdAt))
+      .limit(limit);
     return rows.map(orderFromRow);
   };
   const recentFills = async (limit: number) =>
-    (await db.select().from(schema.fills).orderBy(desc(schema.fills.ts)).limit(limit)).map(fillFromRow);
+    (await db.select().from(schema.fills).orderBy(desc(schema.fills.ts)).limit(limit)).map(
+      fillFromRow,
+    );
 
   const snapshot = async (topic: string) => {
     switch (topicFamily(topic)) {
-      case 'account': return engine.accountSnapshot();
-      case 'positions': return engine.positionList();
+      case 'account':
+        return engine.accountSnapshot();
+      case 'positions':
+        return engine.positionList();
       case 'orders': {
         const working = await recentOrders(1000, ['new', 'partially_filled']);
         const recent = await recentOrders(100);
         return [...new Map([...working, ...recent].map((o) => [o.id, o])).values()];
       }
-      case 'fills': return recentFills(100);
-      case 'killswitch': return readKillSwitch(db);
-      case 'prices': return engine.quote(topic.slice('prices:'.length));
+      case 'fills':
+        return recentFills(100);
+      case 'killswitch':
+        return readKillSwitch(db);
+      case 'prices':
+        return engine.quote(topic.slice('prices:'.length));
     }
   };
 
   app.get('/v1/instruments', async () => [...engine.instruments.values()]);
   app.get('/v1/quotes', async () => engine.quotes());
-  app.get('/v1/quotes/:symbol', async (req) => engine.quote(parseOr400(z.object({ symbol: Symbol }), req.params, 'path').symbol));
+  app.get('/v1/quotes/:symbol', async (req) =>
+    engine.quote(parseOr400(z.object({ symbol: Symbol }), req.params, 'path').symbol),
+  );
   app.get('/v1/account', async () => engine.accountSnapshot());
   app.get('/v1/positions', async () => engine.positionList());
   app.get('/v1/orders', async (req) => {
     const q = parseOr400(OrdersQuery, req.query, 'query');
-    const statuses = q.status === 'all' ? undefined : q.status === 'working' ? ['new', 'partially_filled'] : [q.status];
+    const statuses =
+      q.status === 'all'
+        ? undefined
+        : q.status === 'working'
+          ? ['new', 'partially_filled']
+          : [q.status];
     return recentOrders(q.limit, statuses);
   });
   app.get('/v1/fills', async (req) => recentFills(parseOr400(Limit, req.query, 'query').limit));
   app.get('/v1/snapshot/:topic', async (req) => {
     const { topic } = parseOr400(z.object({ topic: TopicName }), req.params, 'path');
     // Read inside the engine's queue so the seq matches the data exactly.
-    return engine.serial.run(async () => ({ topic, seq: publisher.seq(topic), data: await snapshot(topic) }));
+    return engine.serial.run(async () => ({
+      topic,
+      seq: publisher.seq(topic),
+      data: await snapshot(topic),
+    }));
   });
 
   app.post('/v1/orders/preview', async (req) => engine.preview(parseOr400(OrderRequest, req.body)));
@@ -83,7 +117,8 @@ export function registerRoutes(app: FastifyInstance, engine: Engine, db: Databas
     const who = actor(req);
     const { reason } = parseOr400(EngageKillSwitchRequest, req.body);
     return engine.serial.run(async () => {
-      if ((await readKillSwitch(db, 1)).state.engaged) throw new AppError('KILL_SWITCH_ALREADY_ENGAGED', 'The kill switch is already engaged');
+      if ((await readKillSwitch(db, 1)).state.engaged)
+        throw new AppError('KILL_SWITCH_ALREADY_ENGAGED', 'The kill switch is already engaged');
       // Halting also pulls every working order, in the same transaction as the switch itself.
       const ids = [...engine.working.keys()];
       let canceled: Awaited<ReturnType<Engine['cancelRows']>> = [];
@@ -93,7 +128,8 @@ export function registerRoutes(app: FastifyInstance, engine: Engine, db: Databas
       });
       const status = await readKillSwitch(db);
       await publisher.publish('killswitch', status);
-      if (canceled.length) await publisher.publish('orders', { upsert: canceled.map(orderFromRow) });
+      if (canceled.length)
+        await publisher.publish('orders', { upsert: canceled.map(orderFromRow) });
       return status;
     });
   });
@@ -101,7 +137,8 @@ export function registerRoutes(app: FastifyInstance, engine: Engine, db: Databas
     const who = actor(req);
     const { reason } = parseOr400(DisengageKillSwitchRequest, req.body);
     return engine.serial.run(async () => {
-      if (!(await readKillSwitch(db, 1)).state.engaged) throw new AppError('KILL_SWITCH_NOT_ENGAGED', 'The kill switch is not engaged');
+      if (!(await readKillSwitch(db, 1)).state.engaged)
+        throw new AppError('KILL_SWITCH_NOT_ENGAGED', 'The kill switch is not engaged');
       await db.transaction((tx) => recordKillSwitch(tx, 'disengage', reason, who, new Date()));
       const status = await readKillSwitch(db);
       await publisher.publish('killswitch', status);

@@ -6,7 +6,10 @@ export const LoginRequest = z
   .object({
     username: z.string().trim().min(1, 'enter a username').max(64),
     password: z.string().min(1, 'enter a password').max(1024),
-    totp: z.string().regex(/^\d{6}$/).optional(),
+    totp: z
+      .string()
+      .regex(/^\d{6}$/)
+      .optional(),
   })
   .strict();
 export type LoginRequest = z.infer<typeof LoginRequest>;

@@ -6,9 +6,12 @@ export const DecimalString = z
   .regex(/^-?\d{1,15}(\.\d{1,10})?$/, 'must be a decimal number such as "12.5"');
 
 /** A strictly positive decimal string. */
-export const PositiveDecimalString = DecimalString.refine((v) => !v.startsWith('-') && /[1-9]/.test(v), {
-  message: 'must be greater than 0',
-});
+export const PositiveDecimalString = DecimalString.refine(
+  (v) => !v.startsWith('-') && /[1-9]/.test(v),
+  {
+    message: 'must be greater than 0',
+  },
+);
 
 /** A strictly positive whole number carried as a string (share quantities). */
 export const QuantityString = z

@@ -36,13 +36,29 @@ export const OrderRequest = z
     const needsLimit = o.type === 'limit' || o.type === 'stop_limit';
     const needsStop = o.type === 'stop' || o.type === 'stop_limit';
     if (needsLimit && !o.limitPrice)
-      ctx.addIssue({ code: 'custom', path: ['limitPrice'], message: `required for a ${o.type} order` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['limitPrice'],
+        message: `required for a ${o.type} order`,
+      });
     if (!needsLimit && o.limitPrice)
-      ctx.addIssue({ code: 'custom', path: ['limitPrice'], message: `not allowed for a ${o.type} order` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['limitPrice'],
+        message: `not allowed for a ${o.type} order`,
+      });
     if (needsStop && !o.stopPrice)
-      ctx.addIssue({ code: 'custom', path: ['stopPrice'], message: `required for a ${o.type} order` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stopPrice'],
+        message: `required for a ${o.type} order`,
+      });
     if (!needsStop && o.stopPrice)
-      ctx.addIssue({ code: 'custom', path: ['stopPrice'], message: `not allowed for a ${o.type} order` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stopPrice'],
+        message: `not allowed for a ${o.type} order`,
+      });
   });
 export type OrderRequest = z.infer<typeof OrderRequest>;
 export type OrderRequestInput = z.input<typeof OrderRequest>;

@@ -26,7 +26,11 @@ export const TOPIC_SCHEMAS = {
     delta: z.object({ add: z.array(Fill) }),
     permission: 'orders:read',
   },
-  killswitch: { snapshot: KillSwitchStatus, delta: KillSwitchStatus, permission: 'killswitch:read' },
+  killswitch: {
+    snapshot: KillSwitchStatus,
+    delta: KillSwitchStatus,
+    permission: 'killswitch:read',
+  },
   prices: { snapshot: Quote, delta: Quote, permission: 'market:read' },
 } as const satisfies Record<
   string,
@@ -40,7 +44,10 @@ export type TopicDelta<F extends TopicFamily> = z.infer<(typeof TOPIC_SCHEMAS)[F
 /** A topic name: a family, or `prices:{SYMBOL}`. */
 export const TopicName = z
   .string()
-  .regex(/^(account|positions|orders|fills|killswitch|prices:[A-Z][A-Z0-9.]{0,9})$/, 'unknown topic');
+  .regex(
+    /^(account|positions|orders|fills|killswitch|prices:[A-Z][A-Z0-9.]{0,9})$/,
+    'unknown topic',
+  );
 export type TopicName = z.infer<typeof TopicName>;
 
 /** The family of a topic name (`prices:AAPL` → `prices`). */
@@ -49,4 +56,8 @@ export function topicFamily(topic: string): TopicFamily {
 }
 
 /** State topics keep only the latest value when coalescing; the others accumulate. */
-export const STATE_FAMILIES: ReadonlySet<TopicFamily> = new Set(['account', 'killswitch', 'prices']);
+export const STATE_FAMILIES: ReadonlySet<TopicFamily> = new Set([
+  'account',
+  'killswitch',
+  'prices',
+]);

@@ -3,7 +3,13 @@ export { UNIVERSE, type UniverseEntry } from './universe';
 export { createMarket, stepMarket, nextRandom, type MarketState, type SimQuote } from './marketSim';
 export { applyFill, markToMarket, FLAT, type PositionState } from './position';
 export { computeAccount, buyingPowerImpact } from './account';
-export { matchOrder, displayedSize, type MatchableOrder, type Touch, type MatchResult } from './matching';
+export {
+  matchOrder,
+  displayedSize,
+  type MatchableOrder,
+  type Touch,
+  type MatchResult,
+} from './matching';
 export {
   preTradeChecks,
   dayPnl,

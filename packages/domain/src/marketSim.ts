@@ -37,7 +37,10 @@ function quoteAt(symbol: string, mid: Decimal, prevClose: string): SimQuote {
 }
 
 /** Opens the simulated market at the reference prices. */
-export function createMarket(seed: number, instruments: readonly { symbol: string; refPrice: string }[]): MarketState {
+export function createMarket(
+  seed: number,
+  instruments: readonly { symbol: string; refPrice: string }[],
+): MarketState {
   const quotes: Record<string, SimQuote> = {};
   for (const i of instruments) quotes[i.symbol] = quoteAt(i.symbol, dec(i.refPrice), i.refPrice);
   return { rngState: seed >>> 0, quotes };

@@ -4,7 +4,13 @@ import { dec, str } from './money';
 
 const touch: Touch = { bid: dec('99.99'), ask: dec('100.01'), last: dec('100'), size: dec(500) };
 const order = (o: Partial<MatchableOrder>): MatchableOrder => ({
-  side: 'buy', type: 'market', remainingQty: dec(10), limitPrice: null, stopPrice: null, triggered: false, ...o,
+  side: 'buy',
+  type: 'market',
+  remainingQty: dec(10),
+  limitPrice: null,
+  stopPrice: null,
+  triggered: false,
+  ...o,
 });
 
 describe('matchOrder', () => {
@@ -32,7 +38,10 @@ describe('matchOrder', () => {
   });
 
   it('a triggered stop-limit still respects its limit', () => {
-    const r = matchOrder(order({ type: 'stop_limit', stopPrice: dec('99.50'), limitPrice: dec('99.90') }), touch);
+    const r = matchOrder(
+      order({ type: 'stop_limit', stopPrice: dec('99.50'), limitPrice: dec('99.90') }),
+      touch,
+    );
     expect(r).toEqual({ triggered: true, fill: null });
   });
 });

@@ -41,24 +41,34 @@ describe('applyFill', () => {
 
   it('round trip at one price is flat with zero realized P&L, for any size and price', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 10_000_000 }), fc.boolean(), (qty, cents, long) => {
-        const price = dec(cents).div(100);
-        const q = dec(long ? qty : -qty);
-        const p = applyFill(applyFill(FLAT, q, price), q.neg(), price);
-        expect(p.qty.isZero()).toBe(true);
-        expect(p.realizedPnl.isZero()).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 10_000_000 }),
+        fc.boolean(),
+        (qty, cents, long) => {
+          const price = dec(cents).div(100);
+          const q = dec(long ? qty : -qty);
+          const p = applyFill(applyFill(FLAT, q, price), q.neg(), price);
+          expect(p.qty.isZero()).toBe(true);
+          expect(p.realizedPnl.isZero()).toBe(true);
+        },
+      ),
     );
   });
 
   it('realized P&L of a round trip is exactly qty × price difference (no float error)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 1_000_000 }), (qty, a, b) => {
-        const buy = dec(a).div(100);
-        const sell = dec(b).div(100);
-        const p = applyFill(applyFill(FLAT, dec(qty), buy), dec(-qty), sell);
-        expect(p.realizedPnl.equals(sell.minus(buy).mul(qty))).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (qty, a, b) => {
+          const buy = dec(a).div(100);
+          const sell = dec(b).div(100);
+          const p = applyFill(applyFill(FLAT, dec(qty), buy), dec(-qty), sell);
+          expect(p.realizedPnl.equals(sell.minus(buy).mul(qty))).toBe(true);
+        },
+      ),
     );
   });
 });

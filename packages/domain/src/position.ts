@@ -32,6 +32,8 @@ export function markToMarket(pos: PositionState, last: Decimal) {
   const marketValue = pos.qty.mul(last);
   const costBasis = pos.qty.mul(pos.avgPrice);
   const unrealizedPnl = marketValue.minus(costBasis);
-  const unrealizedPnlPct = costBasis.isZero() ? dec(0) : unrealizedPnl.div(costBasis.abs()).mul(100);
+  const unrealizedPnlPct = costBasis.isZero()
+    ? dec(0)
+    : unrealizedPnl.div(costBasis.abs()).mul(100);
   return { marketValue, costBasis, unrealizedPnl, unrealizedPnlPct };
 }

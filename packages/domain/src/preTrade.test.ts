@@ -4,10 +4,18 @@ import { dec, str } from './money';
 import { DEFAULT_LIMITS, preTradeChecks, type PreTradeInput } from './preTrade';
 
 const base: PreTradeInput = {
-  killSwitch: 'disengaged', tradable: true, qty: dec(10), estimatedPrice: dec(100), adv: 1_000_000,
-  quoteAgeMs: 100, buyingPower: dec(1_000_000), buyingPowerNeeded: dec(1000), limits: DEFAULT_LIMITS,
+  killSwitch: 'disengaged',
+  tradable: true,
+  qty: dec(10),
+  estimatedPrice: dec(100),
+  adv: 1_000_000,
+  quoteAgeMs: 100,
+  buyingPower: dec(1_000_000),
+  buyingPowerNeeded: dec(1000),
+  limits: DEFAULT_LIMITS,
 };
-const failed = (i: Partial<PreTradeInput>) => preTradeChecks({ ...base, ...i }).filter((c) => !c.ok);
+const failed = (i: Partial<PreTradeInput>) =>
+  preTradeChecks({ ...base, ...i }).filter((c) => !c.ok);
 
 describe('preTradeChecks', () => {
   it('passes an ordinary order', () => {
@@ -23,7 +31,9 @@ describe('preTradeChecks', () => {
     const [notional] = failed({ qty: dec(60_000), estimatedPrice: dec(100), adv: 100_000_000 });
     expect(notional!.name).toBe('max_notional');
     expect(notional!.detail).toContain('by $1000000.00');
-    expect(failed({ buyingPowerNeeded: dec(2_000_000) })[0]!.detail).toContain('short by $1000000.00');
+    expect(failed({ buyingPowerNeeded: dec(2_000_000) })[0]!.detail).toContain(
+      'short by $1000000.00',
+    );
   });
 
   it('rejects stale or missing quotes', () => {
@@ -34,7 +44,11 @@ describe('preTradeChecks', () => {
 
 describe('account', () => {
   it('computes equity, leverage and Reg-T buying power from cash and market values', () => {
-    const a = computeAccount({ cash: dec(50_000), dayStartEquity: dec(100_000), marketValues: [dec(60_000), dec(-10_000)] });
+    const a = computeAccount({
+      cash: dec(50_000),
+      dayStartEquity: dec(100_000),
+      marketValues: [dec(60_000), dec(-10_000)],
+    });
     expect(str(a.equity)).toBe('100000');
     expect(str(a.grossLeverage)).toBe('0.7');
     expect(str(a.buyingPower)).toBe('130000');

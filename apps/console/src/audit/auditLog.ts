@@ -21,7 +21,10 @@ function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value && typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k] ?? null)}`).join(',')}}`;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k] ?? null)}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -36,7 +39,10 @@ export class AuditLog {
   private tail: Promise<unknown> = Promise.resolve();
   private lastHash: string | null = null;
 
-  constructor(private readonly db: Database, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** Writes one entry; rejects (and so fails the action) when the write fails. */
   write(entry: AuditEntry): Promise<void> {
@@ -49,12 +55,23 @@ export class AuditLog {
 
   private async append(entry: AuditEntry): Promise<void> {
     if (this.lastHash === null) {
-      const [last] = await this.db.select({ hash: schema.auditLog.hash }).from(schema.auditLog).orderBy(desc(schema.auditLog.id)).limit(1);
+      const [last] = await this.db
+        .select({ hash: schema.auditLog.hash })
+        .from(schema.auditLog)
+        .orderBy(desc(schema.auditLog.id))
+        .limit(1);
       this.lastHash = last?.hash ?? GENESIS_HASH;
     }
     const row = {
-      at: this.now().toISOString(), actor: entry.actor, action: entry.action, target: entry.target ?? null, outcome: entry.outcome,
-      reason: entry.reason ?? null, ip: entry.ip ?? null, userAgent: entry.userAgent ?? null, requestId: entry.requestId ?? null,
+      at: this.now().toISOString(),
+      actor: entry.actor,
+      action: entry.action,
+      target: entry.target ?? null,
+      outcome: entry.outcome,
+      reason: entry.reason ?? null,
+      ip: entry.ip ?? null,
+      userAgent: entry.userAgent ?? null,
+      requestId: entry.requestId ?? null,
       detail: entry.detail ?? null,
     };
     const hash = chainHash(this.lastHash, row);

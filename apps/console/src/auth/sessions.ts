@@ -18,11 +18,22 @@ export class Sessions {
   ) {}
 
   /** A new session with a fresh random id (never reuses one: no fixation). */
-  async create(user: { id: string; username: string; role: string }, ip: string, userAgent: string): Promise<SessionRecord> {
+  async create(
+    user: { id: string; username: string; role: string },
+    ip: string,
+    userAgent: string,
+  ): Promise<SessionRecord> {
     const t = this.now().getTime();
     const record: SessionRecord = {
-      id: randomBytes(32).toString('base64url'), userId: user.id, username: user.username, role: user.role,
-      csrfToken: randomBytes(32).toString('base64url'), createdAt: t, lastSeenAt: t, userAgent, ip,
+      id: randomBytes(32).toString('base64url'),
+      userId: user.id,
+      username: user.username,
+      role: user.role,
+      csrfToken: randomBytes(32).toString('base64url'),
+      createdAt: t,
+      lastSeenAt: t,
+      userAgent,
+      ip,
     };
     await this.store.set(record, this.policy.idleMinutes * 60);
     return record;

@@ -22,7 +22,10 @@ declare module 'fastify' {
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Reads and checks the signed session cookie; null when absent, tampered or expired. */
-export async function sessionFromRequest(req: FastifyRequest, sessions: Sessions): Promise<SessionRecord | null> {
+export async function sessionFromRequest(
+  req: FastifyRequest,
+  sessions: Sessions,
+): Promise<SessionRecord | null> {
   const raw = req.cookies[SESSION_COOKIE];
   if (!raw) return null;
   const unsigned = req.unsignCookie(raw);
@@ -52,9 +55,13 @@ export function installGuard(app: FastifyInstance, sessions: Sessions, audit: Au
     if (!permission || !req.url.startsWith('/api/v1')) return;
     req.session = await sessionFromRequest(req, sessions);
     if (permission === 'public') return;
-    if (!req.session) throw new AppError('UNAUTHENTICATED', 'Sign in to continue (no session, or it expired)');
+    if (!req.session)
+      throw new AppError('UNAUTHENTICATED', 'Sign in to continue (no session, or it expired)');
     if (!can(req.session.role as Role, permission))
-      throw new AppError('FORBIDDEN', `Your role (${req.session.role}) does not have permission ${permission}`);
+      throw new AppError(
+        'FORBIDDEN',
+        `Your role (${req.session.role}) does not have permission ${permission}`,
+      );
     if (MUTATING.has(req.method)) {
       const header = req.headers['x-csrf-token'];
       if (typeof header !== 'string' || !sameToken(header, req.session.csrfToken))
@@ -66,9 +73,17 @@ export function installGuard(app: FastifyInstance, sessions: Sessions, audit: Au
     if (!MUTATING.has(req.method) || req.audited || !req.url.startsWith('/api/v1')) return;
     const code = error instanceof AppError ? error.code : 'INTERNAL';
     await audit.write({
-      actor: req.session?.username ?? 'anonymous', action: req.routeOptions.config?.action ?? `${req.method} ${req.routeOptions.url}`,
-      target: null, outcome: code === 'FORBIDDEN' || code === 'CSRF_FAILED' || code === 'UNAUTHENTICATED' ? 'denied' : 'failure',
-      ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id, detail: { code, message: error.message },
+      actor: req.session?.username ?? 'anonymous',
+      action: req.routeOptions.config?.action ?? `${req.method} ${req.routeOptions.url}`,
+      target: null,
+      outcome:
+        code === 'FORBIDDEN' || code === 'CSRF_FAILED' || code === 'UNAUTHENTICATED'
+          ? 'denied'
+          : 'failure',
+      ip: req.ip,
+      userAgent: req.headers['user-agent'] ?? null,
+      requestId: req.id,
+      detail: { code, message: error.message },
     });
     req.audited = true;
   });
@@ -83,8 +98,15 @@ export async function auditSuccess(
   detail: Record<string, unknown> | null = null,
 ): Promise<void> {
   await audit.write({
-    actor: req.session?.username ?? 'anonymous', action: req.routeOptions.config?.action ?? req.routeOptions.url ?? req.url,
-    target, outcome: 'success', reason, ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id, detail,
+    actor: req.session?.username ?? 'anonymous',
+    action: req.routeOptions.config?.action ?? req.routeOptions.url ?? req.url,
+    target,
+    outcome: 'success',
+    reason,
+    ip: req.ip,
+    userAgent: req.headers['user-agent'] ?? null,
+    requestId: req.id,
+    detail,
   });
   req.audited = true;
 }

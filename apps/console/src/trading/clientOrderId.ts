@@ -9,6 +9,18 @@ export const ORDER_ID_BUCKET_MS = 10_000;
  */
 export function clientOrderId(order: OrderRequest, actor: string, now: Date): string {
   const bucket = Math.floor(now.getTime() / ORDER_ID_BUCKET_MS);
-  const content = [order.symbol, order.side, order.qty, order.type, order.limitPrice ?? '', order.stopPrice ?? '', order.tif, order.reason ?? ''];
-  return createHash('sha256').update(JSON.stringify([...content, actor, bucket])).digest('base64url').slice(0, 32);
+  const content = [
+    order.symbol,
+    order.side,
+    order.qty,
+    order.type,
+    order.limitPrice ?? '',
+    order.stopPrice ?? '',
+    order.tif,
+    order.reason ?? '',
+  ];
+  return createHash('sha256')
+    .update(JSON.stringify([...content, actor, bucket]))
+    .digest('base64url')
+    .slice(0, 32);
 }

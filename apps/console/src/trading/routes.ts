@@ -1,5 +1,11 @@
 import {
-  DisengageKillSwitchRequest, EngageKillSwitchRequest, OrderIdParams, OrderRequest, OrdersQuery, Symbol, type Order,
+  DisengageKillSwitchRequest,
+  EngageKillSwitchRequest,
+  OrderIdParams,
+  OrderRequest,
+  OrdersQuery,
+  Symbol,
+  type Order,
 } from '@qd/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -12,51 +18,142 @@ import type { GatewayClient } from './gatewayClient';
 const CancelAll = z.object({ symbol: Symbol.optional() }).strict();
 
 /** Portfolio, orders and kill-switch routes: checked here, executed by the gateway. */
-export function registerTradingRoutes(app: FastifyInstance, gateway: GatewayClient, audit: AuditLog, now: () => Date): void {
+export function registerTradingRoutes(
+  app: FastifyInstance,
+  gateway: GatewayClient,
+  audit: AuditLog,
+  now: () => Date,
+): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const actor = (req: { session: { username: string } | null }) => req.session!.username;
 
-  r.get('/api/v1/account', { config: { permission: 'portfolio:read' } }, () => gateway.get('/v1/account'));
-  r.get('/api/v1/positions', { config: { permission: 'portfolio:read' } }, () => gateway.get('/v1/positions'));
-  r.get('/api/v1/instruments', { config: { permission: 'market:read' } }, () => gateway.get('/v1/instruments'));
-  r.get('/api/v1/quotes', { config: { permission: 'market:read' } }, () => gateway.get('/v1/quotes'));
-  r.get('/api/v1/orders', { config: { permission: 'orders:read' }, schema: { querystring: OrdersQuery } }, (req) =>
-    gateway.get(`/v1/orders?status=${req.query.status}&limit=${req.query.limit}`));
+  r.get('/api/v1/account', { config: { permission: 'portfolio:read' } }, () =>
+    gateway.get('/v1/account'),
+  );
+  r.get('/api/v1/positions', { config: { permission: 'portfolio:read' } }, () =>
+    gateway.get('/v1/positions'),
+  );
+  r.get('/api/v1/instruments', { config: { permission: 'market:read' } }, () =>
+    gateway.get('/v1/instruments'),
+  );
+  r.get('/api/v1/quotes', { config: { permission: 'market:read' } }, () =>
+    gateway.get('/v1/quotes'),
+  );
+  r.get(
+    '/api/v1/orders',
+    { config: { permission: 'orders:read' }, schema: { querystring: OrdersQuery } },
+    (req) => gateway.get(`/v1/orders?status=${req.query.status}&limit=${req.query.limit}`),
+  );
   r.get('/api/v1/fills', { config: { permission: 'orders:read' } }, () => gateway.get('/v1/fills'));
-  r.get('/api/v1/kill-switch', { config: { permission: 'killswitch:read' } }, () => gateway.get('/v1/kill-switch'));
+  r.get('/api/v1/kill-switch', { config: { permission: 'killswitch:read' } }, () =>
+    gateway.get('/v1/kill-switch'),
+  );
 
-  r.post('/api/v1/orders/preview', { config: { permission: 'orders:write', action: 'order.preview' }, schema: { body: OrderRequest } }, async (req) =>
-    (await gateway.call('POST', '/v1/orders/preview', { actor: actor(req), body: req.body, requestId: req.id })).body);
+  r.post(
+    '/api/v1/orders/preview',
+    {
+      config: { permission: 'orders:write', action: 'order.preview' },
+      schema: { body: OrderRequest },
+    },
+    async (req) =>
+      (
+        await gateway.call('POST', '/v1/orders/preview', {
+          actor: actor(req),
+          body: req.body,
+          requestId: req.id,
+        })
+      ).body,
+  );
 
-  r.post('/api/v1/orders', { config: { permission: 'orders:write', action: 'order.place' }, schema: { body: OrderRequest } }, async (req, reply) => {
-    const id = clientOrderId(req.body, actor(req), now());
-    const res = await gateway.call<Order>('POST', '/v1/orders', { actor: actor(req), body: { order: req.body, clientOrderId: id }, requestId: req.id });
-    await auditSuccess(audit, req, res.body.id, req.body.reason ?? null, { order: req.body, status: res.body.status, replay: res.status === 200 });
-    if (res.status === 200) void reply.header('idempotent-replay', 'true');
-    return reply.status(res.status).send(res.body);
-  });
+  r.post(
+    '/api/v1/orders',
+    {
+      config: { permission: 'orders:write', action: 'order.place' },
+      schema: { body: OrderRequest },
+    },
+    async (req, reply) => {
+      const id = clientOrderId(req.body, actor(req), now());
+      const res = await gateway.call<Order>('POST', '/v1/orders', {
+        actor: actor(req),
+        body: { order: req.body, clientOrderId: id },
+        requestId: req.id,
+      });
+      await auditSuccess(audit, req, res.body.id, req.body.reason ?? null, {
+        order: req.body,
+        status: res.body.status,
+        replay: res.status === 200,
+      });
+      if (res.status === 200) void reply.header('idempotent-replay', 'true');
+      return reply.status(res.status).send(res.body);
+    },
+  );
 
-  r.delete('/api/v1/orders/:id', { config: { permission: 'orders:write', action: 'order.cancel' }, schema: { params: OrderIdParams } }, async (req) => {
-    const res = await gateway.call<Order>('DELETE', `/v1/orders/${req.params.id}`, { actor: actor(req), requestId: req.id });
-    await auditSuccess(audit, req, req.params.id, null);
-    return res.body;
-  });
+  r.delete(
+    '/api/v1/orders/:id',
+    {
+      config: { permission: 'orders:write', action: 'order.cancel' },
+      schema: { params: OrderIdParams },
+    },
+    async (req) => {
+      const res = await gateway.call<Order>('DELETE', `/v1/orders/${req.params.id}`, {
+        actor: actor(req),
+        requestId: req.id,
+      });
+      await auditSuccess(audit, req, req.params.id, null);
+      return res.body;
+    },
+  );
 
-  r.post('/api/v1/orders/cancel-all', { config: { permission: 'orders:write', action: 'order.cancel_all' }, schema: { body: CancelAll } }, async (req) => {
-    const res = await gateway.call<{ canceled: Order[] }>('POST', '/v1/orders/cancel-all', { actor: actor(req), body: req.body, requestId: req.id });
-    await auditSuccess(audit, req, req.body.symbol ?? 'all', null, { canceled: res.body.canceled.length });
-    return res.body;
-  });
+  r.post(
+    '/api/v1/orders/cancel-all',
+    {
+      config: { permission: 'orders:write', action: 'order.cancel_all' },
+      schema: { body: CancelAll },
+    },
+    async (req) => {
+      const res = await gateway.call<{ canceled: Order[] }>('POST', '/v1/orders/cancel-all', {
+        actor: actor(req),
+        body: req.body,
+        requestId: req.id,
+      });
+      await auditSuccess(audit, req, req.body.symbol ?? 'all', null, {
+        canceled: res.body.canceled.length,
+      });
+      return res.body;
+    },
+  );
 
-  r.post('/api/v1/kill-switch/engage', { config: { permission: 'killswitch:engage', action: 'killswitch.engage' }, schema: { body: EngageKillSwitchRequest } }, async (req) => {
-    const res = await gateway.call('POST', '/v1/kill-switch/engage', { actor: actor(req), body: req.body, requestId: req.id });
-    await auditSuccess(audit, req, 'kill-switch', req.body.reason);
-    return res.body;
-  });
+  r.post(
+    '/api/v1/kill-switch/engage',
+    {
+      config: { permission: 'killswitch:engage', action: 'killswitch.engage' },
+      schema: { body: EngageKillSwitchRequest },
+    },
+    async (req) => {
+      const res = await gateway.call('POST', '/v1/kill-switch/engage', {
+        actor: actor(req),
+        body: req.body,
+        requestId: req.id,
+      });
+      await auditSuccess(audit, req, 'kill-switch', req.body.reason);
+      return res.body;
+    },
+  );
 
-  r.post('/api/v1/kill-switch/disengage', { config: { permission: 'killswitch:disengage', action: 'killswitch.disengage' }, schema: { body: DisengageKillSwitchRequest } }, async (req) => {
-    const res = await gateway.call('POST', '/v1/kill-switch/disengage', { actor: actor(req), body: req.body, requestId: req.id });
-    await auditSuccess(audit, req, 'kill-switch', req.body.reason);
-    return res.body;
-  });
+  r.post(
+    '/api/v1/kill-switch/disengage',
+    {
+      config: { permission: 'killswitch:disengage', action: 'killswitch.disengage' },
+      schema: { body: DisengageKillSwitchRequest },
+    },
+    async (req) => {
+      const res = await gateway.call('POST', '/v1/kill-switch/disengage', {
+        actor: actor(req),
+        body: req.body,
+        requestId: req.id,
+      });
+      await auditSuccess(audit, req, 'kill-switch', req.body.reason);
+      return res.body;
+    },
+  );
 }

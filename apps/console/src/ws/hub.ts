@@ -1,4 +1,13 @@
-import { ClientMessage, GATEWAY_EVENTS_CHANNEL, GatewayEvent, TOPIC_SCHEMAS, can, topicFamily, type Role, type ServerMessage } from '@qd/contracts';
+import {
+  ClientMessage,
+  GATEWAY_EVENTS_CHANNEL,
+  GatewayEvent,
+  TOPIC_SCHEMAS,
+  can,
+  topicFamily,
+  type Role,
+  type ServerMessage,
+} from '@qd/contracts';
 import type { Bus, Logger, SessionRecord } from '@qd/platform';
 import type { WebSocket } from 'ws';
 import type { GatewayClient } from '../trading/gatewayClient';
@@ -10,7 +19,12 @@ const SLOW_CUTOFF_MS = 10_000;
 const MAX_PENDING_ITEMS = 500;
 export const PRIMED_TOPICS = ['account', 'positions', 'orders', 'fills', 'killswitch'];
 
-interface TopicState { seq: number; data: unknown; ready: boolean; buffered: GatewayEvent[] }
+interface TopicState {
+  seq: number;
+  data: unknown;
+  ready: boolean;
+  buffered: GatewayEvent[];
+}
 interface Client {
   socket: WebSocket;
   session: SessionRecord;
@@ -28,7 +42,11 @@ export class Hub {
   private readonly clients = new Set<Client>();
   private unsubscribe: (() => Promise<void>) | null = null;
 
-  constructor(private readonly bus: Bus, private readonly gateway: GatewayClient, private readonly logger: Logger) {}
+  constructor(
+    private readonly bus: Bus,
+    private readonly gateway: GatewayClient,
+    private readonly logger: Logger,
+  ) {}
 
   async start(): Promise<void> {
     this.unsubscribe = await this.bus.subscribe(GATEWAY_EVENTS_CHANNEL, (m) => this.onEvent(m));
@@ -41,7 +59,12 @@ export class Hub {
 
   /** Fetches a topic's snapshot, then replays the events that arrived meanwhile. */
   private async prime(topic: string): Promise<TopicState> {
-    const state: TopicState = this.topics.get(topic) ?? { seq: 0, data: null, ready: false, buffered: [] };
+    const state: TopicState = this.topics.get(topic) ?? {
+      seq: 0,
+      data: null,
+      ready: false,
+      buffered: [],
+    };
     state.ready = false;
     this.topics.set(topic, state);
     const snap = GatewayEvent.parse(await this.gateway.get(`/v1/snapshot/${topic}`));
@@ -66,7 +89,9 @@ export class Hub {
     if (e.seq <= state.seq && e.seq !== 1) return; // duplicate
     if (e.seq !== state.seq + 1) {
       // A gap (or a restarted gateway): never patch over a hole, take a fresh snapshot.
-      void this.prime(e.topic).then(() => this.broadcastSnapshot(e.topic)).catch((err) => this.logger.error({ err }, 'resnapshot failed'));
+      void this.prime(e.topic)
+        .then(() => this.broadcastSnapshot(e.topic))
+        .catch((err) => this.logger.error({ err }, 'resnapshot failed'));
       return;
     }
     state.seq = e.seq;
@@ -75,12 +100,25 @@ export class Hub {
   }
 
   private broadcastSnapshot(topic: string): void {
-    for (const c of this.clients) if (c.topics.has(topic)) { c.pending.delete(topic); this.sendSnapshot(c, topic); }
+    for (const c of this.clients)
+      if (c.topics.has(topic)) {
+        c.pending.delete(topic);
+        this.sendSnapshot(c, topic);
+      }
   }
 
   /** Registers a socket of an authenticated session. */
   attach(socket: WebSocket, session: SessionRecord): void {
-    const client: Client = { socket, session, topics: new Set(), pending: new Map(), resnapshot: new Set(), slowSince: null, timer: null, lastFlush: 0 };
+    const client: Client = {
+      socket,
+      session,
+      topics: new Set(),
+      pending: new Map(),
+      resnapshot: new Set(),
+      slowSince: null,
+      timer: null,
+      lastFlush: 0,
+    };
     this.clients.add(client);
     socket.on('message', (raw) => void this.onClientMessage(client, raw.toString()));
     socket.on('close', () => this.detach(client));
@@ -101,28 +139,47 @@ export class Hub {
     try {
       msg = ClientMessage.parse(JSON.parse(raw));
     } catch {
-      this.send(c, { type: 'error', code: 'VALIDATION_FAILED', detail: 'Unreadable message: expected subscribe, unsubscribe or ping' });
+      this.send(c, {
+        type: 'error',
+        code: 'VALIDATION_FAILED',
+        detail: 'Unreadable message: expected subscribe, unsubscribe or ping',
+      });
       return;
     }
     if (msg.type === 'ping') return this.send(c, { type: 'pong' });
     if (msg.type === 'unsubscribe') {
-      for (const t of msg.topics) { c.topics.delete(t); c.pending.delete(t); }
+      for (const t of msg.topics) {
+        c.topics.delete(t);
+        c.pending.delete(t);
+      }
       return;
     }
     for (const topic of msg.topics) {
       const family = topicFamily(topic);
       if (!can(c.session.role as Role, TOPIC_SCHEMAS[family].permission)) {
-        this.send(c, { type: 'error', code: 'FORBIDDEN', detail: `Your role may not read ${topic}`, topic });
+        this.send(c, {
+          type: 'error',
+          code: 'FORBIDDEN',
+          detail: `Your role may not read ${topic}`,
+          topic,
+        });
         continue;
       }
       try {
-        const state = this.topics.get(topic)?.ready ? this.topics.get(topic)! : await this.prime(topic);
+        const state = this.topics.get(topic)?.ready
+          ? this.topics.get(topic)!
+          : await this.prime(topic);
         c.topics.add(topic);
         const since = msg.since?.[topic];
         if (since === undefined || since !== state.seq) this.sendSnapshot(c, topic);
       } catch (err) {
         this.logger.warn({ err, topic }, 'subscribe failed');
-        this.send(c, { type: 'error', code: 'GATEWAY_UNAVAILABLE', detail: `Cannot load ${topic} right now`, topic });
+        this.send(c, {
+          type: 'error',
+          code: 'GATEWAY_UNAVAILABLE',
+          detail: `Cannot load ${topic} right now`,
+          topic,
+        });
       }
     }
   }
@@ -158,7 +215,8 @@ export class Hub {
     c.slowSince = null;
     for (const t of c.resnapshot) if (c.topics.has(t)) this.sendSnapshot(c, t);
     c.resnapshot.clear();
-    for (const [topic, p] of c.pending) this.send(c, { type: 'delta', topic, seq: p.seq, data: p.data });
+    for (const [topic, p] of c.pending)
+      this.send(c, { type: 'delta', topic, seq: p.seq, data: p.data });
     c.pending.clear();
   }
 
@@ -174,6 +232,9 @@ export class Hub {
 
   async close(): Promise<void> {
     await this.unsubscribe?.();
-    for (const c of this.clients) { c.socket.close(1001, 'server shutting down'); this.detach(c); }
+    for (const c of this.clients) {
+      c.socket.close(1001, 'server shutting down');
+      this.detach(c);
+    }
   }
 }

@@ -17,16 +17,30 @@ export function originAllowed(req: FastifyRequest, allowed: string[]): boolean {
 }
 
 /** WS /ws: session cookie and Origin are checked before the upgrade; the socket only pushes. */
-export function registerWsRoute(app: FastifyInstance, hub: Hub, sessions: Sessions, allowedOrigins: string[]): void {
-  app.get('/ws', {
-    websocket: true,
-    preValidation: async (req) => {
-      const session = await sessionFromRequest(req, sessions);
-      if (!session) throw new AppError('UNAUTHENTICATED', 'A signed-in session is required for the live feed');
-      if (!originAllowed(req, allowedOrigins)) throw new AppError('FORBIDDEN', 'Origin not allowed');
-      req.session = session;
+export function registerWsRoute(
+  app: FastifyInstance,
+  hub: Hub,
+  sessions: Sessions,
+  allowedOrigins: string[],
+): void {
+  app.get(
+    '/ws',
+    {
+      websocket: true,
+      preValidation: async (req) => {
+        const session = await sessionFromRequest(req, sessions);
+        if (!session)
+          throw new AppError(
+            'UNAUTHENTICATED',
+            'A signed-in session is required for the live feed',
+          );
+        if (!originAllowed(req, allowedOrigins))
+          throw new AppError('FORBIDDEN', 'Origin not allowed');
+        req.session = session;
+      },
     },
-  }, (socket, req) => {
-    hub.attach(socket, req.session!);
-  });
+    (socket, req) => {
+      hub.attach(socket, req.session!);
+    },
+  );
 }

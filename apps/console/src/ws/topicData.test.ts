@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { applyDelta, deltaSize, mergeDeltas } from './topicData';
 
 const pos = (symbol: string, qty: string) => ({ symbol, qty }) as Position;
-const ord = (id: string, status: string, createdAt = '2026-11-25T10:00:00.000Z') => ({ id, status, createdAt }) as Order;
+const ord = (id: string, status: string, createdAt = '2026-11-25T10:00:00.000Z') =>
+  ({ id, status, createdAt }) as Order;
 const fill = (id: string) => ({ id }) as Fill;
 
 describe('applyDelta', () => {
@@ -12,12 +13,17 @@ describe('applyDelta', () => {
   });
 
   it('upserts and removes positions by symbol', () => {
-    const next = applyDelta('positions', [pos('AAPL', '1'), pos('MSFT', '2')], { upsert: [pos('AAPL', '5'), pos('NVDA', '1')], remove: ['MSFT'] });
+    const next = applyDelta('positions', [pos('AAPL', '1'), pos('MSFT', '2')], {
+      upsert: [pos('AAPL', '5'), pos('NVDA', '1')],
+      remove: ['MSFT'],
+    });
     expect(next).toEqual([pos('AAPL', '5'), pos('NVDA', '1')]);
   });
 
   it('keeps every working order and only the 100 most recent finished ones', () => {
-    const old = Array.from({ length: 120 }, (_, i) => ord(`f${i}`, 'filled', new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString()));
+    const old = Array.from({ length: 120 }, (_, i) =>
+      ord(`f${i}`, 'filled', new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString()),
+    );
     const working = ord('w', 'new', '2025-01-01T00:00:00.000Z');
     const next = applyDelta('orders', [working, ...old], { upsert: [] }) as Order[];
     expect(next).toHaveLength(101);
@@ -26,7 +32,11 @@ describe('applyDelta', () => {
   });
 
   it('prepends new fills, newest first, bounded', () => {
-    const next = applyDelta('fills', Array.from({ length: 100 }, (_, i) => fill(`old${i}`)), { add: [fill('new')] }) as Fill[];
+    const next = applyDelta(
+      'fills',
+      Array.from({ length: 100 }, (_, i) => fill(`old${i}`)),
+      { add: [fill('new')] },
+    ) as Fill[];
     expect(next).toHaveLength(100);
     expect(next[0]!.id).toBe('new');
   });
@@ -38,14 +48,26 @@ describe('mergeDeltas (coalescing for one client)', () => {
   });
 
   it('lets a later upsert cancel an earlier removal of the same position, and vice versa', () => {
-    const a = mergeDeltas('positions', { upsert: [], remove: ['AAPL'] }, { upsert: [pos('AAPL', '3')], remove: [] });
+    const a = mergeDeltas(
+      'positions',
+      { upsert: [], remove: ['AAPL'] },
+      { upsert: [pos('AAPL', '3')], remove: [] },
+    );
     expect(a).toEqual({ upsert: [pos('AAPL', '3')], remove: [] });
-    const b = mergeDeltas('positions', { upsert: [pos('AAPL', '3')], remove: [] }, { upsert: [], remove: ['AAPL'] });
+    const b = mergeDeltas(
+      'positions',
+      { upsert: [pos('AAPL', '3')], remove: [] },
+      { upsert: [], remove: ['AAPL'] },
+    );
     expect(b).toEqual({ upsert: [], remove: ['AAPL'] });
   });
 
   it('keeps the last version of each order', () => {
-    const merged = mergeDeltas('orders', { upsert: [ord('1', 'new')] }, { upsert: [ord('1', 'filled'), ord('2', 'new')] }) as { upsert: Order[] };
+    const merged = mergeDeltas(
+      'orders',
+      { upsert: [ord('1', 'new')] },
+      { upsert: [ord('1', 'filled'), ord('2', 'new')] },
+    ) as { upsert: Order[] };
     expect(merged.upsert.map((o) => `${o.id}:${o.status}`)).toEqual(['1:filled', '2:new']);
   });
 

@@ -25,7 +25,8 @@ export function applyDelta(topic: string, snapshot: unknown, delta: unknown): un
     const recent = new Set(all.slice(0, RECENT).map((o) => o.id));
     return all.filter((o) => WORKING.has(o.status) || recent.has(o.id));
   }
-  if (family === 'fills') return [...(delta as FillsDelta).add, ...(snapshot as Fill[])].slice(0, RECENT);
+  if (family === 'fills')
+    return [...(delta as FillsDelta).add, ...(snapshot as Fill[])].slice(0, RECENT);
   return delta;
 }
 
@@ -38,8 +39,14 @@ export function mergeDeltas(topic: string, older: unknown, newer: unknown): unkn
     const b = newer as PositionsDelta;
     const upsert = new Map(a.upsert.map((p) => [p.symbol, p]));
     const remove = new Set(a.remove);
-    for (const p of b.upsert) { upsert.set(p.symbol, p); remove.delete(p.symbol); }
-    for (const s of b.remove) { remove.add(s); upsert.delete(s); }
+    for (const p of b.upsert) {
+      upsert.set(p.symbol, p);
+      remove.delete(p.symbol);
+    }
+    for (const s of b.remove) {
+      remove.add(s);
+      upsert.delete(s);
+    }
     return { upsert: [...upsert.values()], remove: [...remove] };
   }
   if (family === 'orders') {
@@ -47,7 +54,8 @@ export function mergeDeltas(topic: string, older: unknown, newer: unknown): unkn
     for (const o of (newer as OrdersDelta).upsert) byId.set(o.id, o);
     return { upsert: [...byId.values()] };
   }
-  if (family === 'fills') return { add: [...(newer as FillsDelta).add, ...(older as FillsDelta).add] };
+  if (family === 'fills')
+    return { add: [...(newer as FillsDelta).add, ...(older as FillsDelta).add] };
   return newer;
 }
 
@@ -56,6 +64,7 @@ export function deltaSize(topic: string, delta: unknown): number {
   const family = topicFamily(topic);
   if (family === 'fills') return (delta as FillsDelta).add.length;
   if (family === 'orders') return (delta as OrdersDelta).upsert.length;
-  if (family === 'positions') return (delta as PositionsDelta).upsert.length + (delta as PositionsDelta).remove.length;
+  if (family === 'positions')
+    return (delta as PositionsDelta).upsert.length + (delta as PositionsDelta).remove.length;
   return 1;
 }

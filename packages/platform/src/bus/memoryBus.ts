@@ -12,7 +12,10 @@ export class MemoryBus implements Bus {
     for (const handler of [...set]) queueMicrotask(() => handler(message));
   }
 
-  async subscribe(channel: string, handler: (message: string) => void): Promise<() => Promise<void>> {
+  async subscribe(
+    channel: string,
+    handler: (message: string) => void,
+  ): Promise<() => Promise<void>> {
     if (this.closed) throw new Error('bus is closed');
     let set = this.handlers.get(channel);
     if (!set) this.handlers.set(channel, (set = new Set()));

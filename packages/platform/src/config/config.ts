@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const port = z.coerce.number().int().min(0).max(65535);
 
 /** Every environment variable Quarterdeck reads, parsed once at start-up. */
@@ -23,18 +21,40 @@ export const ConfigSchema = z.object({
   QD_AUTH_PROVIDERS: z
     .string()
     .default('basic')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(['dev', 'basic', 'oidc', 'mtls'])).min(1)),
   /** Comma list of origins allowed to open the WebSocket; unset → the console's own origin. */
   QD_ALLOWED_ORIGINS: z
     .string()
     .optional()
-    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])),
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    ),
   QD_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Shared credential the console presents to the gateway; generated in embedded mode. */
   QD_SERVICE_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
-  QD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-  QD_SESSION_ABSOLUTE_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(240),
+  QD_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  QD_SESSION_ABSOLUTE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(240),
   /** Serve cookies with `Secure` (set when behind HTTPS). */
   QD_SECURE_COOKIES: bool.default(false),
   QD_MARKET_SEED: z.coerce.number().int().default(42),
@@ -43,7 +63,9 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^\d{1,12}(\.\d{1,2})?$/, 'must be an amount such as 1000000')
     .default('1000000'),
-  QD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  QD_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -52,7 +74,9 @@ export class ConfigError extends Error {}
 
 /** Parses the environment; throws ConfigError naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const result = ConfigSchema.safeParse(cleaned);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

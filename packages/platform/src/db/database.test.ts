@@ -18,8 +18,10 @@ describe.each(databaseTargets(inject('postgresUrl')))('database on $name', (targ
   });
 
   it('applies the checked-in migrations and records them', async () => {
-    const result = await handle.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    expect(((result as { rows: { n: number }[] }).rows[0])!.n).toBeGreaterThanOrEqual(1);
+    const result = await handle.db.execute(
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
+    expect((result as { rows: { n: number }[] }).rows[0]!.n).toBeGreaterThanOrEqual(1);
   });
 
   it('keeps money exact: numeric columns round-trip decimal strings without float error', async () => {
@@ -33,7 +35,10 @@ describe.each(databaseTargets(inject('postgresUrl')))('database on $name', (targ
       .update(schema.accounts)
       .set({ cash: sql`${schema.accounts.cash} + 0.2` })
       .where(eq(schema.accounts.id, 'exact'));
-    const [row] = await handle.db.select().from(schema.accounts).where(eq(schema.accounts.id, 'exact'));
+    const [row] = await handle.db
+      .select()
+      .from(schema.accounts)
+      .where(eq(schema.accounts.id, 'exact'));
     expect(Number(row!.cash)).not.toBe(0.1 + 0.2);
     expect(row!.cash).toBe('0.3000000000');
     expect(row!.dayStartEquity).toBe('123456789012.3456789012');

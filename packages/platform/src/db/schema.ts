@@ -111,16 +111,20 @@ export const fills = pgTable(
   (t) => [index('fills_ts_idx').on(t.ts)],
 );
 
-export const positions = pgTable('positions', {
-  accountId: text('account_id').notNull(),
-  symbol: text('symbol').notNull(),
-  qty: dec('qty').notNull(),
-  avgPrice: dec('avg_price').notNull(),
-  realizedPnl: dec('realized_pnl').notNull().default('0'),
-  /** Position quantity and price at the start of the trading day, for day P&L. */
-  dayStartQty: dec('day_start_qty').notNull().default('0'),
-  updatedAt: ts('updated_at').notNull(),
-}, (t) => [primaryKey({ columns: [t.accountId, t.symbol] })]);
+export const positions = pgTable(
+  'positions',
+  {
+    accountId: text('account_id').notNull(),
+    symbol: text('symbol').notNull(),
+    qty: dec('qty').notNull(),
+    avgPrice: dec('avg_price').notNull(),
+    realizedPnl: dec('realized_pnl').notNull().default('0'),
+    /** Position quantity and price at the start of the trading day, for day P&L. */
+    dayStartQty: dec('day_start_qty').notNull().default('0'),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.symbol] })],
+);
 
 /** Kill-switch history; the current state is the latest row (no row = disengaged). */
 export const killSwitchEvents = pgTable('kill_switch_events', {

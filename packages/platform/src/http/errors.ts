@@ -51,7 +51,11 @@ export class AppError extends Error {
 }
 
 /** Parses a value with a zod schema or throws VALIDATION_FAILED naming each bad field. */
-export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, where = 'body'): z.infer<T> {
+export function parseOr400<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  where = 'body',
+): z.infer<T> {
   const result = schema.safeParse(value ?? {});
   if (result.success) return result.data;
   const errors = result.error.issues.map((i) => ({
@@ -78,10 +82,16 @@ export function installProblemHandler(app: FastifyInstance, spaIndex = false): v
         path: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || where,
         message: v.message ?? 'invalid',
       }));
-      appError = new AppError('VALIDATION_FAILED', `Invalid ${where}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors);
-    }
-    else if (error.code?.startsWith('FST_ERR_CTP_') || error instanceof SyntaxError)
-      appError = new AppError('MALFORMED_JSON', `The request body is not valid JSON: ${error.message}`);
+      appError = new AppError(
+        'VALIDATION_FAILED',
+        `Invalid ${where}: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+        errors,
+      );
+    } else if (error.code?.startsWith('FST_ERR_CTP_') || error instanceof SyntaxError)
+      appError = new AppError(
+        'MALFORMED_JSON',
+        `The request body is not valid JSON: ${error.message}`,
+      );
     else if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
       appError = new AppError('VALIDATION_FAILED', 'Send the body as application/json');
     else if (error.statusCode === 429) appError = new AppError('RATE_LIMITED', error.message);

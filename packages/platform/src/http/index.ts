@@ -1,1 +1,7 @@
-export { AppError, ERROR_STATUS, parseOr400, installProblemHandler, quietRequestLogs } from './errors';
+export {
+  AppError,
+  ERROR_STATUS,
+  parseOr400,
+  installProblemHandler,
+  quietRequestLogs,
+} from './errors';

@@ -17,7 +17,10 @@ export class MemorySessionStore implements SessionStore {
   }
 
   async set(record: SessionRecord, ttlSeconds: number): Promise<void> {
-    this.records.set(record.id, { record: structuredClone(record), expiresAt: this.now() + ttlSeconds * 1000 });
+    this.records.set(record.id, {
+      record: structuredClone(record),
+      expiresAt: this.now() + ttlSeconds * 1000,
+    });
   }
 
   async delete(id: string): Promise<void> {

@@ -36,7 +36,8 @@ export function databaseTargets(postgresAdminUrl: string): DatabaseTarget[] {
     { name: 'pglite', open: () => openDatabase({ inMemory: true }) },
     {
       name: 'postgres',
-      open: async () => openDatabase({ databaseUrl: await createPostgresDatabase(postgresAdminUrl) }),
+      open: async () =>
+        openDatabase({ databaseUrl: await createPostgresDatabase(postgresAdminUrl) }),
     },
   ];
 }

@@ -81,9 +81,9 @@ export function KillSwitchPage() {
         </div>
       </section>
       <p className="text-xs text-muted">
-        Engaging blocks every new order at the gateway for all users at once. It is recorded with
-        your name and reason and survives restarts. If the state cannot be read, trading stays
-        blocked.
+        Engaging cancels every working order and blocks every new one at the gateway, for all users
+        at once. It is recorded with your name and reason and survives restarts. If the state cannot
+        be read, trading stays blocked.
       </p>
       <Panel title="History" className="min-h-[200px] flex-1">
         <div className="absolute inset-0 flex flex-col">

@@ -1,9 +1,21 @@
 import { Field, inputClass } from '../../ui/Field';
 
 /** The required-reason textarea of a dangerous action (recorded in the audit trail). */
-export function ReasonField({ value, onChange, error }: { value: string; onChange: (v: string) => void; error: string | null }) {
+export function ReasonField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  error: string | null;
+}) {
   return (
-    <Field label="Reason" error={error ?? undefined} hint="At least 10 characters; recorded with your name.">
+    <Field
+      label="Reason"
+      error={error ?? undefined}
+      hint="At least 10 characters; recorded with your name."
+    >
       {({ id, describedBy, invalid }) => (
         <textarea
           id={id}
