@@ -22,6 +22,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { AuditLog } from './audit/auditLog';
+import { LoginLimiter, type LoginLimits } from './auth/loginLimiter';
 import { registerAuthRoutes } from './auth/routes';
 import { Sessions } from './auth/sessions';
 import { installGuard } from './http/guard';
@@ -41,6 +42,7 @@ export interface ConsoleDeps {
   sessionSecret: string;
   webRoot?: string;
   now?: () => Date;
+  loginLimits?: LoginLimits;
 }
 
 export interface ConsoleServer {
@@ -121,6 +123,7 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
     sessions,
     audit,
     secureCookies: deps.config.QD_SECURE_COOKIES,
+    limiter: new LoginLimiter(deps.loginLimits),
     revokeSockets: (id, reason) => hub.revokeSession(id, reason),
   });
   registerTradingRoutes(app, gateway, audit, now);

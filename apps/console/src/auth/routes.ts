@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AuditLog } from '../audit/auditLog';
 import { auditSuccess } from '../http/guard';
+import type { LoginLimiter } from './loginLimiter';
 import { verifyPassword } from './passwords';
 import { SESSION_COOKIE, type Sessions } from './sessions';
 
@@ -13,6 +14,7 @@ export interface AuthRouteDeps {
   sessions: Sessions;
   audit: AuditLog;
   secureCookies: boolean;
+  limiter: LoginLimiter;
   /** Closes the live sockets of a session that ended. */
   revokeSockets: (sessionId: string, reason: string) => void;
 }
@@ -32,6 +34,15 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthRouteDeps): void
     '/api/v1/auth/login',
     { config: { permission: 'public', action: 'auth.login' }, schema: { body: LoginRequest } },
     async (req, reply) => {
+      const blockedMs = await d.limiter.blockedFor(req.body.username, req.ip);
+      if (blockedMs > 0) {
+        const minutes = Math.ceil(blockedMs / 60_000);
+        void reply.header('retry-after', String(Math.ceil(blockedMs / 1000)));
+        throw new AppError(
+          'RATE_LIMITED',
+          `Too many failed sign-ins from this address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+        );
+      }
       const [user] = await d.db
         .select()
         .from(schema.users)
@@ -51,10 +62,12 @@ export function registerAuthRoutes(app: FastifyInstance, d: AuthRouteDeps): void
           detail: { code: 'INVALID_CREDENTIALS' },
         });
         req.audited = true;
+        await d.limiter.recordFailure(req.body.username, req.ip);
         throw new AppError('INVALID_CREDENTIALS', 'Invalid username or password.');
       }
       // A previous session on this browser ends: the new one gets a fresh id (no fixation).
       if (req.session) await d.sessions.destroy(req.session.id);
+      await d.limiter.recordSuccess(req.body.username, req.ip);
       const session = await d.sessions.create(user, req.ip, req.headers['user-agent'] ?? '');
       req.session = session;
       await auditSuccess(d.audit, req, user.id, null);

@@ -12,7 +12,8 @@ import { sessionQuery } from './session';
 function messageFor(e: unknown): string {
   if (!(e instanceof ApiError)) return 'Sign-in failed unexpectedly. Try again.';
   if (e.code === 'INVALID_CREDENTIALS') return 'Invalid username or password.';
-  if (e.code === 'RATE_LIMITED') return `Too many sign-in attempts. ${e.message}`;
+  // The server's detail already says how long to wait.
+  if (e.code === 'RATE_LIMITED') return e.message;
   if (e.isNetwork)
     return 'Cannot reach the server. Check that Quarterdeck is running and try again.';
   return e.message;
