@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 export const SYSTEM_DEPS = {
   postgresql: () => findPgBin('initdb') !== null,
   chromium: () => existsSync('/usr/bin/chromium'),
+  'redis-server': () => existsSync('/usr/bin/redis-server'),
 };
 
 /** Path of a Postgres server binary (initdb, pg_ctl, postgres), or null. */

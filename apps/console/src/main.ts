@@ -4,6 +4,8 @@ import {
   ConfigError,
   MemoryBus,
   MemorySessionStore,
+  RedisBus,
+  RedisSessionStore,
   createLogger,
   dataDirSecret,
   loadConfig,
@@ -12,7 +14,8 @@ import {
 import { seedAdmin } from './auth/users';
 import { buildConsole } from './server';
 
-// Embedded mode: gateway and console in one process on one database and one in-memory bus.
+// Embedded by default: gateway and console in one process on one database and one in-memory bus.
+// REDIS_URL moves bus and sessions to Redis; QD_GATEWAY_URL uses a separate gateway process.
 const started = Date.now();
 let config;
 try {
@@ -28,27 +31,35 @@ if (!loopback(config.QD_HOST) && (!config.QD_SESSION_SECRET || !config.QD_SERVIC
   );
   process.exit(1);
 }
-if (config.REDIS_URL) {
+if (config.QD_GATEWAY_URL && !config.REDIS_URL) {
   console.error(
-    'REDIS_URL is set, but this build only has the embedded in-memory bus and session store. Unset REDIS_URL.',
+    'QD_GATEWAY_URL names a separate gateway; its events reach the console only through Redis: set REDIS_URL.',
   );
   process.exit(1);
 }
 const logger = createLogger('quarterdeck', config.QD_LOG_LEVEL);
 const dataDir = resolve(config.QD_DATA_DIR);
 const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
-const bus = new MemoryBus();
+const bus = config.REDIS_URL ? new RedisBus(config.REDIS_URL) : new MemoryBus();
+const sessionStore = config.REDIS_URL
+  ? new RedisSessionStore(config.REDIS_URL)
+  : new MemorySessionStore();
 const serviceToken = config.QD_SERVICE_TOKEN ?? dataDirSecret(dataDir, 'service');
 const sessionSecret = config.QD_SESSION_SECRET ?? dataDirSecret(dataDir, 'session');
 
-const gateway = await buildGateway({ config, db: handle.db, bus, logger, serviceToken });
-await gateway.start();
-const gatewayAddress = await listenOrExplain(
-  () => gateway.app.listen({ host: config.QD_GATEWAY_HOST, port: config.QD_GATEWAY_PORT }),
-  'QD_GATEWAY_PORT',
-  config.QD_GATEWAY_PORT,
-);
-const gatewayBase = config.QD_GATEWAY_URL ?? gatewayAddress;
+// With QD_GATEWAY_URL the gateway is a separate process; otherwise it runs embedded here.
+const gateway = config.QD_GATEWAY_URL
+  ? null
+  : await buildGateway({ config, db: handle.db, bus, logger, serviceToken });
+let gatewayBase = config.QD_GATEWAY_URL ?? '';
+if (gateway) {
+  await gateway.start();
+  gatewayBase = await listenOrExplain(
+    () => gateway.app.listen({ host: config.QD_GATEWAY_HOST, port: config.QD_GATEWAY_PORT }),
+    'QD_GATEWAY_PORT',
+    config.QD_GATEWAY_PORT,
+  );
+}
 
 const seeded = await seedAdmin(handle.db, config.QD_ADMIN_PASSWORD);
 const webRoot = resolve(process.env.QD_WEB_ROOT ?? 'apps/web/dist');
@@ -56,7 +67,7 @@ const console_ = await buildConsole({
   config,
   db: handle.db,
   bus,
-  sessions: new MemorySessionStore(),
+  sessions: sessionStore,
   logger,
   gatewayBaseUrl: gatewayBase,
   serviceToken,
@@ -74,7 +85,7 @@ const url = address.replace('[::1]', 'localhost');
 const lines = [
   '',
   `  Quarterdeck is running at ${url}   (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-  `  Database: ${handle.kind === 'pglite' ? `PGlite in ${dataDir}/pglite` : 'Postgres'}; market: simulated (seed ${config.QD_MARKET_SEED}); broker: paper`,
+  `  Database: ${handle.kind === 'pglite' ? `PGlite in ${dataDir}/pglite` : 'Postgres'}; market: simulated (seed ${config.QD_MARKET_SEED}); broker: paper; bus and sessions: ${config.REDIS_URL ? 'Redis' : 'in memory'}; gateway: ${gateway ? 'embedded' : gatewayBase}`,
   seeded.generatedPassword
     ? `  Log in as admin with password: ${seeded.generatedPassword}   (shown once; set QD_ADMIN_PASSWORD to choose it)`
     : seeded.created
@@ -93,7 +104,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     console.log('\nStopping Quarterdeck…');
     void (async () => {
       await console_.close();
-      await gateway.close();
+      await gateway?.close();
+      await bus.close();
+      await sessionStore.close();
       await handle.close();
       process.exit(0);
     })();

@@ -1,10 +1,11 @@
-import { MemoryBus, createLogger, loadConfig, openDatabase } from '@qd/platform';
+import { RedisBus, createLogger, loadConfig, openDatabase } from '@qd/platform';
 import { buildGateway } from './index';
 
 // Standalone gateway process (production). Embedded mode runs it inside the console process.
 const config = loadConfig();
-if (!config.QD_SERVICE_TOKEN) {
-  console.error('QD_SERVICE_TOKEN is required to run the gateway on its own.');
+if (!config.QD_SERVICE_TOKEN || !config.REDIS_URL) {
+  // Alone, the gateway needs the shared credential and Redis to reach consoles in other processes.
+  console.error('Running the gateway on its own needs QD_SERVICE_TOKEN and REDIS_URL.');
   process.exit(1);
 }
 const logger = createLogger('gateway', config.QD_LOG_LEVEL);
@@ -15,7 +16,7 @@ const handle = await openDatabase({
 const gateway = await buildGateway({
   config,
   db: handle.db,
-  bus: new MemoryBus(),
+  bus: new RedisBus(config.REDIS_URL),
   logger,
   serviceToken: config.QD_SERVICE_TOKEN,
 });

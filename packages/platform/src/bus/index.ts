@@ -1,2 +1,3 @@
 export type { Bus } from './bus';
 export { MemoryBus } from './memoryBus';
+export { RedisBus } from './redisBus';

@@ -1,2 +1,3 @@
 export type { SessionRecord, SessionStore } from './sessionStore';
 export { MemorySessionStore } from './memorySessionStore';
+export { RedisSessionStore } from './redisSessionStore';

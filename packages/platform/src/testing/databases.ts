@@ -6,6 +6,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Admin URL of the real Postgres server started by the Vitest global setup. */
     postgresUrl: string;
+    /** URL of the real Redis server started by the Vitest global setup. */
+    redisUrl: string;
   }
 }
 
