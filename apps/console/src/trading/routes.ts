@@ -7,7 +7,7 @@ import {
   Symbol,
   type Order,
 } from '@qd/contracts';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/auditLog';
@@ -26,6 +26,9 @@ export function registerTradingRoutes(
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const actor = (req: { session: { username: string } | null }) => req.session!.username;
+  /** Calls the gateway as the signed-in user, carrying the request id for tracing. */
+  const forward = <T>(req: FastifyRequest, method: string, path: string, body?: unknown) =>
+    gateway.call<T>(method, path, { actor: actor(req), body, requestId: req.id });
 
   r.get('/api/v1/account', { config: { permission: 'portfolio:read' } }, () =>
     gateway.get('/v1/account'),
@@ -55,14 +58,7 @@ export function registerTradingRoutes(
       config: { permission: 'orders:write', action: 'order.preview' },
       schema: { body: OrderRequest },
     },
-    async (req) =>
-      (
-        await gateway.call('POST', '/v1/orders/preview', {
-          actor: actor(req),
-          body: req.body,
-          requestId: req.id,
-        })
-      ).body,
+    async (req) => (await forward(req, 'POST', '/v1/orders/preview', req.body)).body,
   );
 
   r.post(
@@ -73,10 +69,9 @@ export function registerTradingRoutes(
     },
     async (req, reply) => {
       const id = clientOrderId(req.body, actor(req), now());
-      const res = await gateway.call<Order>('POST', '/v1/orders', {
-        actor: actor(req),
-        body: { order: req.body, clientOrderId: id },
-        requestId: req.id,
+      const res = await forward<Order>(req, 'POST', '/v1/orders', {
+        order: req.body,
+        clientOrderId: id,
       });
       await auditSuccess(audit, req, res.body.id, req.body.reason ?? null, {
         order: req.body,
@@ -95,10 +90,7 @@ export function registerTradingRoutes(
       schema: { params: OrderIdParams },
     },
     async (req) => {
-      const res = await gateway.call<Order>('DELETE', `/v1/orders/${req.params.id}`, {
-        actor: actor(req),
-        requestId: req.id,
-      });
+      const res = await forward<Order>(req, 'DELETE', `/v1/orders/${req.params.id}`);
       await auditSuccess(audit, req, req.params.id, null);
       return res.body;
     },
@@ -111,11 +103,12 @@ export function registerTradingRoutes(
       schema: { body: CancelAll },
     },
     async (req) => {
-      const res = await gateway.call<{ canceled: Order[] }>('POST', '/v1/orders/cancel-all', {
-        actor: actor(req),
-        body: req.body,
-        requestId: req.id,
-      });
+      const res = await forward<{ canceled: Order[] }>(
+        req,
+        'POST',
+        '/v1/orders/cancel-all',
+        req.body,
+      );
       await auditSuccess(audit, req, req.body.symbol ?? 'all', null, {
         canceled: res.body.canceled.length,
       });
@@ -130,11 +123,7 @@ export function registerTradingRoutes(
       schema: { body: EngageKillSwitchRequest },
     },
     async (req) => {
-      const res = await gateway.call('POST', '/v1/kill-switch/engage', {
-        actor: actor(req),
-        body: req.body,
-        requestId: req.id,
-      });
+      const res = await forward(req, 'POST', '/v1/kill-switch/engage', req.body);
       await auditSuccess(audit, req, 'kill-switch', req.body.reason);
       return res.body;
     },
@@ -147,11 +136,7 @@ export function registerTradingRoutes(
       schema: { body: DisengageKillSwitchRequest },
     },
     async (req) => {
-      const res = await gateway.call('POST', '/v1/kill-switch/disengage', {
-        actor: actor(req),
-        body: req.body,
-        requestId: req.id,
-      });
+      const res = await forward(req, 'POST', '/v1/kill-switch/disengage', req.body);
       await auditSuccess(audit, req, 'kill-switch', req.body.reason);
       return res.body;
     },
