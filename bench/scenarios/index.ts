@@ -1,0 +1,34 @@
+import { push } from './push';
+import { row, type ResultRow, type Scenario } from './types';
+
+/** Every scenario, in the order a full run executes them. */
+export const SCENARIOS: Array<Scenario & { inDefaultRun: boolean }> = [
+  { ...push, inDefaultRun: true },
+];
+
+/** The table's rows in order, with targets, so rows not measured in a run still show. */
+export const KNOWN_ROWS: ResultRow[] = [
+  ...[1, 100, 1000, 2000].map((n) =>
+    row({
+      id: `push-${n}`,
+      scenario: `P&L push, gateway event → WS frame, ${n.toLocaleString('en-US')} client${n === 1 ? '' : 's'}`,
+      seedTarget: '< 50 ms',
+      goal: n <= 100 ? 'p99 < 10 ms' : n === 1000 ? 'p99 < 50 ms; ≤ 2× bare ws' : '≤ 2× bare ws',
+      unit: 'ms',
+    }),
+  ),
+  row({
+    id: 'clients',
+    scenario: 'Connected clients per console instance with < 1 % errors',
+    seedTarget: '100 concurrent users',
+    goal: '≥ 2,000',
+    unit: 'clients',
+  }),
+  row({
+    id: 'memory-per-client',
+    scenario: 'Server memory per connected client (RSS growth ÷ clients)',
+    seedTarget: '< 25 MB per user',
+    goal: '< 100 KB',
+    unit: 'KB',
+  }),
+];
