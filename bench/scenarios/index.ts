@@ -1,9 +1,15 @@
+import { api } from './api';
+import { bundle } from './bundle';
+import { order } from './order';
 import { push } from './push';
 import { row, type ResultRow, type Scenario } from './types';
 
 /** Every scenario, in the order a full run executes them. */
 export const SCENARIOS: Array<Scenario & { inDefaultRun: boolean }> = [
+  { ...bundle, inDefaultRun: true },
   { ...push, inDefaultRun: true },
+  { ...api, inDefaultRun: true },
+  { ...order, inDefaultRun: true },
 ];
 
 /** The table's rows in order, with targets, so rows not measured in a run still show. */
@@ -29,6 +35,34 @@ export const KNOWN_ROWS: ResultRow[] = [
     scenario: 'Server memory per connected client (RSS growth ÷ clients)',
     seedTarget: '< 25 MB per user',
     goal: '< 100 KB',
+    unit: 'KB',
+  }),
+  row({
+    id: 'api-positions',
+    scenario: 'API read GET /api/v1/positions at 200 req/s (autocannon, 10 connections)',
+    seedTarget: 'p99 < 300 ms',
+    goal: 'p99 < 20 ms',
+    unit: 'ms',
+  }),
+  row({
+    id: 'order-e2e',
+    scenario: 'Order end to end: POST → fill frame on the WS (paper broker, market order)',
+    seedTarget: '< 200 ms',
+    goal: 'p99 < 25 ms',
+    unit: 'ms',
+  }),
+  row({
+    id: 'bundle-login',
+    scenario: 'JS for the login route, gzipped',
+    seedTarget: '—',
+    goal: '≤ 100 KB',
+    unit: 'KB',
+  }),
+  row({
+    id: 'bundle-dashboard',
+    scenario: 'JS for the dashboard route incl. AG Grid, gzipped',
+    seedTarget: '—',
+    goal: '≤ 350 KB',
     unit: 'KB',
   }),
 ];
