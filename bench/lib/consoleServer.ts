@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 // @ts-expect-error plain ESM helper without types
 import { buildIsStale } from '../../scripts/lib/buildState.mjs';
 // @ts-expect-error plain ESM helper without types
@@ -14,6 +15,8 @@ export interface ConsoleServer {
   url: string;
   pid: number;
   child: ChildProcess;
+  /** JSON lines of event-loop delay per second, written by lib/lagProbe.mjs inside the console. */
+  lagFile: string;
   stop(): Promise<void>;
 }
 
@@ -45,13 +48,16 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<ConsoleSe
     QD_DATA_DIR: dataDir,
     QD_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
     QD_LOG_LEVEL: 'warn',
+    QD_BENCH_LAG_FILE: join(dataDir, 'event-loop-lag.jsonl'),
   };
   delete env.DATABASE_URL;
   delete env.REDIS_URL;
   delete env.QD_GATEWAY_URL;
   if (opts.databaseUrl) env.DATABASE_URL = opts.databaseUrl;
   if (opts.redisUrl) env.REDIS_URL = opts.redisUrl;
-  const child = spawn(process.execPath, [...(opts.nodeFlags ?? []), 'apps/console/dist/main.js'], {
+  const probe = fileURLToPath(new URL('./lagProbe.mjs', import.meta.url));
+  const flags = [...(opts.nodeFlags ?? []), '--import', probe];
+  const child = spawn(process.execPath, [...flags, 'apps/console/dist/main.js'], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -71,6 +77,7 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<ConsoleSe
     url,
     pid: child.pid!,
     child,
+    lagFile: env.QD_BENCH_LAG_FILE!,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         await new Promise<void>((resolve) => {

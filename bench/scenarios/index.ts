@@ -1,7 +1,11 @@
 import { api } from './api';
 import { bundle } from './bundle';
+import { confirm } from './confirm';
+import { grid } from './grid';
 import { order } from './order';
+import { pageload } from './pageload';
 import { push } from './push';
+import { soak } from './soak';
 import { row, type ResultRow, type Scenario } from './types';
 
 /** Every scenario, in the order a full run executes them. */
@@ -10,6 +14,10 @@ export const SCENARIOS: Array<Scenario & { inDefaultRun: boolean }> = [
   { ...push, inDefaultRun: true },
   { ...api, inDefaultRun: true },
   { ...order, inDefaultRun: true },
+  { ...pageload, inDefaultRun: true },
+  { ...confirm, inDefaultRun: true },
+  { ...grid, inDefaultRun: true },
+  { ...soak, inDefaultRun: false },
 ];
 
 /** The table's rows in order, with targets, so rows not measured in a run still show. */
@@ -64,5 +72,49 @@ export const KNOWN_ROWS: ResultRow[] = [
     seedTarget: '—',
     goal: '≤ 350 KB',
     unit: 'KB',
+  }),
+  row({
+    id: 'pageload-cold',
+    scenario: 'Page load, cold (no HTTP cache) → first positions row, Chromium',
+    seedTarget: '< 500 ms',
+    goal: '< 150 ms',
+    unit: 'ms',
+  }),
+  row({
+    id: 'pageload-warm',
+    scenario: 'Page load, warm (HTTP cache) → first positions row, Chromium',
+    seedTarget: '< 500 ms',
+    goal: '< 60 ms',
+    unit: 'ms',
+  }),
+  row({
+    id: 'confirm-dialog',
+    scenario: 'Click Preview → confirm dialog visible, Chromium',
+    seedTarget: '—',
+    goal: '< 16 ms',
+    unit: 'ms',
+  }),
+  row({
+    id: 'grid-1000',
+    scenario: 'Grid: 1,000 positions rows at 10 updates/s (every row each update), Chromium',
+    seedTarget: '100 rows < 100 ms',
+    goal: 'frame p95 < 8 ms',
+    unit: 'ms',
+  }),
+  row({
+    id: 'soak-rss',
+    scenario: 'Soak 30 min, 1,000 clients: RSS trend',
+    seedTarget: '—',
+    goal: 'flat',
+    unit: 'MiB/h',
+    notes: 'run with npm run bench -- soak',
+  }),
+  row({
+    id: 'soak-lag',
+    scenario: 'Soak 30 min, 1,000 clients: event-loop lag (p99 of each minute)',
+    seedTarget: '—',
+    goal: 'flat',
+    unit: 'ms',
+    notes: 'run with npm run bench -- soak',
   }),
 ];
