@@ -52,14 +52,14 @@ describe('bench harness smoke', () => {
 
     // The table renders from a non-quick run; rows not measured say so.
     const doc = join(dir, 'BENCHMARKS.md');
-    writeFileSync(doc, '# B\n\n<!-- bench:table:start -->\nold\n<!-- bench:table:end -->\ntail\n');
+    writeFileSync(doc, '# B\n\n<!-- bench:table:start -->\nSTALE-TABLE-CONTENT\n<!-- bench:table:end -->\ntail\n');
     const full = {
       ...file,
       runs: [{ ...file.runs[0]!, options: { ...file.runs[0]!.options, quick: false } }],
     };
     writeTable(doc, renderTable(full, KNOWN_ROWS));
     const text = readFileSync(doc, 'utf8');
-    expect(text).not.toContain('old');
+    expect(text).not.toContain('STALE-TABLE-CONTENT');
     expect(text).toContain('tail');
     expect(text).toMatch(
       /\| P&L push, gateway event → WS frame, 1 client \| < 50 ms \| p99 < 10 ms \|/,
