@@ -52,7 +52,10 @@ describe('bench harness smoke', () => {
 
     // The table renders from a non-quick run; rows not measured say so.
     const doc = join(dir, 'BENCHMARKS.md');
-    writeFileSync(doc, '# B\n\n<!-- bench:table:start -->\nSTALE-TABLE-CONTENT\n<!-- bench:table:end -->\ntail\n');
+    writeFileSync(
+      doc,
+      '# B\n\n<!-- bench:table:start -->\nSTALE-TABLE-CONTENT\n<!-- bench:table:end -->\ntail\n',
+    );
     const full = {
       ...file,
       runs: [{ ...file.runs[0]!, options: { ...file.runs[0]!.options, quick: false } }],
