@@ -117,4 +117,11 @@ export const KNOWN_ROWS: ResultRow[] = [
     unit: 'ms',
     notes: 'run with npm run bench -- soak',
   }),
+  row({
+    id: 'order-e2e-fills-only',
+    scenario: 'Order end to end, diagnostic: socket subscribed to fills only',
+    seedTarget: '< 200 ms',
+    goal: 'p99 < 25 ms',
+    unit: 'ms',
+  }),
 ];

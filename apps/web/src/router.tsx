@@ -27,11 +27,24 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
   ),
 });
 
+// The signed-in chunks. Fetched in parallel with the session check on a deep link, and while
+// the login form shows, so the dashboard does not wait for a chain of lazy loads.
+const loadShell = () => import('./features/shell/AppShell');
+const loadDashboard = () => import('./features/dashboard/DashboardPage');
+
+/** Starts loading the shell and dashboard chunks without waiting for them. */
+function prefetchAppChunks(): void {
+  void loadShell().catch(() => undefined);
+  void loadDashboard().catch(() => undefined);
+}
+
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
   validateSearch: parseLoginSearch,
   component: LoginPage,
+  // After the form has painted, so the prefetch never delays it.
+  onEnter: () => void setTimeout(prefetchAppChunks, 300),
 });
 
 /** The shell's outline while its code loads, so the page does not jump. */
@@ -52,6 +65,7 @@ const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
   beforeLoad: async ({ context }) => {
+    prefetchAppChunks();
     let session;
     try {
       session = await context.queryClient.ensureQueryData(sessionQuery);
@@ -60,7 +74,7 @@ const appRoute = createRoute({
     }
     if (!session) throw redirect({ to: '/login', search: {} });
   },
-  component: lazyRouteComponent(() => import('./features/shell/AppShell'), 'AppShell'),
+  component: lazyRouteComponent(loadShell, 'AppShell'),
   pendingComponent: ShellPending,
 });
 
@@ -71,10 +85,7 @@ function PagePending() {
 const dashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  component: lazyRouteComponent(
-    () => import('./features/dashboard/DashboardPage'),
-    'DashboardPage',
-  ),
+  component: lazyRouteComponent(loadDashboard, 'DashboardPage'),
   pendingComponent: PagePending,
 });
 
