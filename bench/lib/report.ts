@@ -88,6 +88,25 @@ export function renderTable(file: ResultsFile, known: ResultRow[]): string {
   ].join('\n');
 }
 
+/** Every run of the day side by side (p99 or value per row), for before/after comparisons. */
+function history(file: ResultsFile, ids: string[]): string[] {
+  const runs = file.runs.map((run, i) => ({ run, i })).filter(({ run }) => !run.options.quick);
+  if (runs.length < 2) return [];
+  const head = `| row | ${runs.map(({ run, i }) => runLabel(run, i)).join(' | ')} |`;
+  const sep = `|---|${runs.map(() => '---|').join('')}`;
+  const body = ids
+    .filter((id) => runs.some(({ run }) => run.rows.some((r) => r.id === id)))
+    .map((id) => {
+      const cells = runs.map(({ run }) => {
+        const r = run.rows.find((x) => x.id === id);
+        if (!r) return '';
+        return r.measured ? `p99 ${fmt(r.measured.p99)} ${r.unit}` : `${fmt(r.value)} ${r.unit}`;
+      });
+      return `| ${id} | ${cells.join(' | ')} |`;
+    });
+  return ['Every run of the day (p99 or value):', '', head, sep, ...body];
+}
+
 const START = '<!-- bench:table:start -->';
 const END = '<!-- bench:table:end -->';
 
