@@ -38,8 +38,9 @@ async function consoleStep(
   });
   try {
     await new Promise((r) => setTimeout(r, 2000));
-    const rssAfter = (await rssBytes(ctx.server.pid)) ?? 0;
     const m = await fleet.measure(windowMs);
+    // Sampled after the window: the sockets have carried traffic and their buffers exist.
+    const rssAfter = (await rssBytes(ctx.server.pid)) ?? 0;
     return {
       clients: n,
       ok: fleet.ok,
@@ -72,8 +73,8 @@ async function baselineStep(n: number, windowMs: number): Promise<StepResult> {
     });
     try {
       await new Promise((r) => setTimeout(r, 2000));
-      const rssAfter = (await rssBytes(server.pid!)) ?? 0;
       const m = await fleet.measure(windowMs);
+      const rssAfter = (await rssBytes(server.pid!)) ?? 0;
       return {
         clients: n,
         ok: fleet.ok,
