@@ -80,11 +80,13 @@ export function renderTable(file: ResultsFile, known: ResultRow[]): string {
       return `- ${runLabel(run, i)}: scenarios ${run.scenarios.join(', ')}; ${backends}; ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, Node ${m.node}, commit ${m.commit}${m.dirty ? ' (+ uncommitted changes)' : ''}, load average at start ${m.loadAverage1m}`;
     });
   return [
-    `Results of ${file.date} (bench/results/${file.date}.json):`,
+    `Results of ${file.date} (bench/results/${file.date}.json): the newest measurement of each row.`,
     '',
     ...lines,
     '',
     ...runs,
+    '',
+    ...history(file, ids),
   ].join('\n');
 }
 
