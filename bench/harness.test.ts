@@ -6,6 +6,7 @@ import { renderTable, writeTable, type ResultsFile } from './lib/report';
 import { runBench } from './lib/runner';
 import { percentile, slope, summarize } from './lib/stats';
 import { KNOWN_ROWS } from './scenarios';
+import type { ResultRow } from './scenarios/types';
 
 const dir = mkdtempSync(join(tmpdir(), 'qd-bench-smoke-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -28,27 +29,35 @@ describe('bench statistics', () => {
 });
 
 describe('bench harness smoke', () => {
-  it('runs the push scenario against the production console and records well-formed results', async () => {
+  it('runs the bundle and push scenarios against the production console and records well-formed results', async () => {
     const run = await runBench({
-      scenarios: ['push'],
+      scenarios: ['bundle', 'push'],
       postgres: false,
       redis: false,
       quick: true,
       resultsDir: dir,
       docPath: null,
     });
-    expect(run.rows.map((r) => r.id)).toEqual(['push-1', 'clients', 'memory-per-client']);
-    const push = run.rows[0]!;
+    expect(run.rows.map((r) => r.id)).toEqual([
+      'bundle-login',
+      'bundle-dashboard',
+      'push-1',
+      'clients',
+      'memory-per-client',
+    ]);
+    const [login, dashboard, push] = run.rows as [ResultRow, ResultRow, ResultRow];
+    expect(login.value).toBeGreaterThan(0);
+    expect(dashboard.value).toBeGreaterThan(login.value!); // the dashboard adds AG Grid
     expect(push.measured!.n).toBeGreaterThan(0);
     expect(push.baseline!.n).toBeGreaterThan(0);
     expect(push.measured!.p50!).toBeLessThanOrEqual(push.measured!.p99!);
     expect(push.ratio).not.toBeNull();
-    expect(run.rows[1]!.value).toBe(1); // the one client connected, subscribed and stayed
+    expect(run.rows[3]!.value).toBe(1); // the one client connected, subscribed and stayed
     expect(run.machine.cores).toBeGreaterThan(0);
 
     const file = JSON.parse(readFileSync(run.resultsPath, 'utf8')) as ResultsFile;
     expect(file.runs).toHaveLength(1);
-    expect(file.runs[0]!.rows).toHaveLength(3);
+    expect(file.runs[0]!.rows).toHaveLength(5);
 
     // The table renders from a non-quick run; rows not measured say so.
     const doc = join(dir, 'BENCHMARKS.md');
