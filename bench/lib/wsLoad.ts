@@ -6,7 +6,9 @@ export interface WsFleet {
   ok: number;
   failed: number;
   /** Collects push latencies (ms) for `ms` from every process. */
-  measure(ms: number): Promise<{ samples: number[]; frames: number; dropped: number }>;
+  measure(
+    ms: number,
+  ): Promise<{ samples: number[]; frames: number; dropped: number; cpuPct: number[] }>;
   close(): Promise<void>;
 }
 
@@ -55,7 +57,7 @@ export async function openFleet(o: FleetOptions): Promise<WsFleet> {
     async measure(ms) {
       const parts = await Promise.all(
         procs.map((c) =>
-          ask<{ samples: number[]; frames: number; dropped: number }>(
+          ask<{ samples: number[]; frames: number; dropped: number; cpuPct: number }>(
             c,
             { type: 'measure', ms },
             'measured',
@@ -67,6 +69,7 @@ export async function openFleet(o: FleetOptions): Promise<WsFleet> {
         samples: parts.flatMap((p) => p.samples),
         frames: parts.reduce((s, p) => s + p.frames, 0),
         dropped: parts.reduce((s, p) => s + p.dropped, 0),
+        cpuPct: parts.map((p) => p.cpuPct),
       };
     },
     async close() {

@@ -94,9 +94,12 @@ process.on('message', (m: Msg) => {
         frames = 0;
         dropped = 0;
         measuring = true;
+        const cpu = process.cpuUsage();
         await new Promise((r) => setTimeout(r, m.ms));
         measuring = false;
-        process.send!({ type: 'measured', samples, frames, dropped });
+        const used = process.cpuUsage(cpu);
+        const cpuPct = Math.round(((used.user + used.system) / 1000 / m.ms) * 100);
+        process.send!({ type: 'measured', samples, frames, dropped, cpuPct });
       } else if (m.type === 'close') {
         closing = true;
         for (const ws of sockets) ws.terminate();

@@ -16,6 +16,8 @@ interface StepResult {
   latency: Summary;
   rssBefore: number;
   rssAfter: number;
+  /** CPU of each load-generator process during the window, % of one core. */
+  loadCpu: number[];
 }
 
 /** Connects n console clients over real sessions, measures push latency and memory. */
@@ -49,6 +51,7 @@ async function consoleStep(
       latency: summarize(m.samples),
       rssBefore,
       rssAfter,
+      loadCpu: m.cpuPct,
     };
   } finally {
     await fleet.close();
@@ -83,6 +86,7 @@ async function baselineStep(n: number, windowMs: number): Promise<StepResult> {
         latency: summarize(m.samples),
         rssBefore,
         rssAfter,
+        loadCpu: m.cpuPct,
       };
     } finally {
       await fleet.close();
@@ -122,7 +126,7 @@ function pushRow(ours: StepResult, base: StepResult): ResultRow {
     baseline: base.latency,
     ratio,
     met,
-    notes: `${ours.latency.n} frames; clients connected ${ours.ok}/${n} (bare ${base.ok}/${n}); load generator: ${processesFor(n)} process(es)`,
+    notes: `${ours.latency.n} frames; clients connected ${ours.ok}/${n} (bare ${base.ok}/${n}); load generator: ${processesFor(n)} process(es) at ${ours.loadCpu.join(' + ')} % CPU (bare run: ${base.loadCpu.join(' + ')} %)`,
   });
 }
 
