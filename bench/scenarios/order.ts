@@ -43,6 +43,7 @@ async function timeOrders(baseUrl: string, session: BenchSession, topics: string
     waiters.get(id)?.(at);
   });
   const samples: number[] = [];
+  const responses: number[] = [];
   let failures = 0;
   try {
     for (let i = 0; i < count; i++) {
@@ -65,6 +66,7 @@ async function timeOrders(baseUrl: string, session: BenchSession, topics: string
         }),
       });
       const body = (await res.json()) as { id?: string };
+      responses.push(performance.now() - t0);
       if (res.status >= 300 || !body.id) {
         failures++;
         continue;
@@ -87,7 +89,7 @@ async function timeOrders(baseUrl: string, session: BenchSession, topics: string
   } finally {
     ws.close();
   }
-  return { latency: summarize(samples), failures };
+  return { latency: summarize(samples), response: summarize(responses), failures };
 }
 
 export const order: Scenario = {
@@ -108,7 +110,7 @@ export const order: Scenario = {
         unit: 'ms',
         measured: dash.latency,
         met: dash.latency.p99 !== null && dash.latency.p99 < 25 && dash.failures === 0,
-        notes: `${count} sequential orders (buy/sell 1 AAPL alternately), ${dash.failures} without a fill frame; the socket holds the dashboard's topics (${DASHBOARD_TOPICS.join(', ')})`,
+        notes: `${count} sequential orders (buy/sell 1 AAPL alternately), ${dash.failures} without a fill frame; HTTP response p50 ${dash.response.p50} / p99 ${dash.response.p99} ms; the socket holds the dashboard's topics (${DASHBOARD_TOPICS.join(', ')})`,
       }),
       row({
         id: 'order-e2e-fills-only',
@@ -118,7 +120,7 @@ export const order: Scenario = {
         unit: 'ms',
         measured: only.latency,
         met: only.latency.p99 !== null && only.latency.p99 < 25 && only.failures === 0,
-        notes: `${only.latency.n} orders; no other topic can occupy the hub's per-client flush window`,
+        notes: `${only.latency.n} orders; HTTP response p50 ${only.response.p50} / p99 ${only.response.p99} ms; no other topic can occupy the hub's per-client flush window`,
       }),
     ];
   },
