@@ -18,12 +18,25 @@ declare module 'fastify' {
     /** Allowed while the user still has to enrol MFA (enrolment, session, logout). */
     duringMfaEnrolment?: boolean;
   }
+  interface FastifyInstance {
+    /** Every /api route with what it declares (for the route-permission tests and docs). */
+    apiRoutes: ApiRoute[];
+  }
   interface FastifyRequest {
     session: SessionRecord | null;
     /** Scopes of the API key that authenticated the request; null for a browser session. */
     apiKeyScopes: Permission[] | null;
     audited: boolean;
   }
+}
+
+/** A registered /api route and its declared security. */
+export interface ApiRoute {
+  method: string;
+  url: string;
+  permission: RoutePermission | undefined;
+  stepUp: boolean;
+  mutating: boolean;
 }
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -75,9 +88,20 @@ export function installGuard(app: FastifyInstance, d: GuardDeps): void {
   app.decorateRequest('session', null);
   app.decorateRequest('apiKeyScopes', null);
   app.decorateRequest('audited', false);
+  app.decorate('apiRoutes', [] as ApiRoute[]);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !route.config?.permission)
+    if (!route.url.startsWith('/api/v1')) return;
+    if (!route.config?.permission)
       throw new Error(`route ${route.method} ${route.url} declares no permission`);
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD')
+        app.apiRoutes.push({
+          method,
+          url: route.url,
+          permission: route.config.permission,
+          stepUp: route.config.stepUp === true,
+          mutating: MUTATING.has(method),
+        });
   });
   app.addHook('onRequest', async (req) => {
     const config = req.routeOptions.config;
