@@ -89,11 +89,11 @@ export class Sessions {
   }
 
   /**
-   * Replaces the session's id and CSRF token (after MFA, step-up or a privilege change), keeping
-   * its handle; the old id stops working at once.
+   * Replaces the session's id (after MFA, step-up or a privilege change), keeping its handle and
+   * CSRF token (other open tabs keep working); the old id stops working at once.
    */
   async rotate(r: SessionRecord, changes: Partial<SessionRecord> = {}): Promise<SessionRecord> {
-    const next: SessionRecord = { ...r, ...changes, id: token(), csrfToken: token() };
+    const next: SessionRecord = { ...r, ...changes, id: token() };
     await this.store.set(next, this.ttlSeconds(next));
     await this.store.delete(r.id);
     return next;

@@ -37,6 +37,8 @@ export interface HarnessOptions {
   store?: SessionStore;
   bus?: Bus;
   gateway?: boolean;
+  /** Use this running gateway instead (a second console instance). */
+  gatewayUrl?: string;
   db?: DatabaseHandle;
   cipher?: SessionCipher;
 }
@@ -47,6 +49,7 @@ export class Harness {
   readonly now = () => new Date(this.clock);
   server!: ConsoleServer;
   gateway: Gateway | null = null;
+  gatewayUrl = '';
   handle!: DatabaseHandle;
   users: Record<string, string> = {};
   private ownsDb = true;
@@ -68,7 +71,7 @@ export class Harness {
     this.ownsDb = !opts.db;
     this.handle = opts.db ?? (await openDatabase({ inMemory: true }));
     const bus = opts.bus ?? new MemoryBus();
-    let gatewayBaseUrl = 'http://127.0.0.1:9';
+    let gatewayBaseUrl = opts.gatewayUrl ?? 'http://127.0.0.1:9';
     if (opts.gateway) {
       this.gateway = await buildGateway({
         config,
@@ -79,6 +82,7 @@ export class Harness {
       });
       await this.gateway.start();
       gatewayBaseUrl = await this.gateway.app.listen({ host: '127.0.0.1', port: 0 });
+      this.gatewayUrl = gatewayBaseUrl;
     }
     const cipher = opts.cipher ?? SessionCipher.ephemeral();
     this.server = await buildConsole({
@@ -94,7 +98,7 @@ export class Harness {
       cipher,
       loginLimits: { perUserAndAddress: 5, perAddress: 200, blockMinutes: 15, delayBaseSeconds: 0 },
     });
-    if (opts.gateway) await this.server.start();
+    if (opts.gateway || opts.gatewayUrl) await this.server.start();
     else await this.server.auth.revocations.start();
     if (this.ownsDb) for (const role of ROLES) await this.addUser(role, role);
   }
