@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { MfaStatus, TotpEnrolment } from '@qd/contracts';
-import { AppError, schema, type Database, type SessionCipher } from '@qd/platform';
+import { AppError, SessionCipher, schema, type Database } from '@qd/platform';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
@@ -126,9 +126,14 @@ export class Mfa {
     if (!base32) return false;
     const step = this.matchingStep(Secret.fromBase32(base32), u.username, code);
     if (step === null) return false;
+    // A secret sealed with a retired key is re-sealed with the current one (key rotation).
+    const resealed =
+      SessionCipher.kidOf(u.totpSecret!) === this.cipher.currentKid
+        ? {}
+        : { totpSecret: this.cipher.seal(base32, `totp:${userId}`) };
     const won = await this.db
       .update(schema.users)
-      .set({ totpLastStep: step })
+      .set({ totpLastStep: step, ...resealed })
       .where(
         and(
           eq(schema.users.id, userId),

@@ -148,3 +148,28 @@ describe('MFA: TOTP enrolment, sign-in, replay, recovery codes, step-up', () => 
     expect(res.json().code).toBe('MFA_ALREADY_ENROLLED');
   });
 });
+
+describe('MFA: key rotation', () => {
+  it('re-seals a TOTP secret with the new key at the next verification, so the old key can go', async () => {
+    const { SessionCipher } = await import('@qd/platform');
+    const k1 = { kid: 'k1', key: Buffer.alloc(32, 7) };
+    const k2 = { kid: 'k2', key: Buffer.alloc(32, 8) };
+    const before = await Harness.start({ cipher: new SessionCipher([k1]) });
+    const b = await before.login('viewer');
+    const { secret } = await before.enrolTotp(b);
+    await before.server.close();
+    const after = await Harness.start({ db: before.handle, cipher: new SessionCipher([k2, k1]) });
+    after.clock = before.clock;
+    after.nextStep();
+    expect((await after.loginResponse('viewer', { totp: after.code(secret) })).statusCode).toBe(
+      200,
+    );
+    const [user] = await after.handle.db
+      .select()
+      .from(schema.users)
+      .where(eq(schema.users.username, 'viewer'));
+    expect(user!.totpSecret).toMatch(/^v1\.k2\./);
+    await after.close();
+    await before.handle.close();
+  });
+});
