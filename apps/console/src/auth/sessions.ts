@@ -26,6 +26,9 @@ export interface ClientContext {
 export type SessionLoad =
   { ok: true; session: SessionRecord } | { ok: false; reason: 'missing' | 'expired' | 'device' };
 
+/** An expired session stays readable this long, to answer SESSION_EXPIRED rather than "no session". */
+const EXPIRED_GRACE_SECONDS = 300;
+
 const token = () => randomBytes(32).toString('base64url');
 
 /** Creates, loads (timeouts, device binding), rotates, lists and ends server-side sessions. */
@@ -53,13 +56,12 @@ export class Sessions {
     };
   }
 
+  /** Store TTL: the time left plus a grace period, so an expired session reads as expired. */
   private ttlSeconds(r: SessionRecord): number {
     const t = this.now().getTime();
     const absoluteEnd = r.createdAt + this.policy.absoluteMinutes * 60_000;
-    return Math.max(
-      1,
-      Math.ceil(Math.min(this.policy.idleMinutes * 60_000, absoluteEnd - t) / 1000),
-    );
+    const left = Math.min(this.policy.idleMinutes * 60_000, absoluteEnd - t);
+    return Math.max(1, Math.ceil(left / 1000)) + EXPIRED_GRACE_SECONDS;
   }
 
   /** A new session with fresh random id, handle and CSRF token (never reuses one: no fixation). */
@@ -104,8 +106,7 @@ export class Sessions {
     const record = await this.store.get(id);
     if (!record) return { ok: false, reason: 'missing' };
     const t = this.now().getTime();
-    const absoluteEnd = record.createdAt + this.policy.absoluteMinutes * 60_000;
-    if (t >= absoluteEnd || t - record.lastSeenAt >= this.policy.idleMinutes * 60_000) {
+    if (this.expired(record)) {
       await this.store.delete(id);
       return { ok: false, reason: 'expired' };
     }
@@ -119,6 +120,15 @@ export class Sessions {
     return { ok: true, session: record };
   }
 
+  /** True past the idle or the absolute timeout. */
+  private expired(r: SessionRecord): boolean {
+    const t = this.now().getTime();
+    return (
+      t >= r.createdAt + this.policy.absoluteMinutes * 60_000 ||
+      t - r.lastSeenAt >= this.policy.idleMinutes * 60_000
+    );
+  }
+
   destroy(id: string): Promise<void> {
     return this.store.delete(id);
   }
@@ -127,6 +137,7 @@ export class Sessions {
   async list(userId: string, currentHandle: string | null): Promise<SessionSummary[]> {
     const records = await this.store.listByUser(userId);
     return records
+      .filter((r) => !this.expired(r))
       .sort((a, b) => b.createdAt - a.createdAt)
       .map((r) => ({
         handle: r.handle,

@@ -56,14 +56,14 @@ export async function sessionFromRequest(
   const unsigned = req.unsignCookie(raw);
   if (!unsigned.valid || !unsigned.value) return null;
   const loaded = await sessions.load(unsigned.value, clientOf(req));
-  if (!loaded.ok && loaded.reason === 'device') req.sessionRejected = 'device';
+  if (!loaded.ok && loaded.reason !== 'missing') req.sessionRejected = loaded.reason;
   return loaded.ok ? loaded.session : null;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Why a presented session was refused (audited). */
-    sessionRejected?: 'device';
+    sessionRejected?: 'device' | 'expired';
   }
 }
 
@@ -117,8 +117,9 @@ export function installGuard(app: FastifyInstance, d: GuardDeps): void {
     if (req.sessionRejected === 'device') await auditDeviceMismatch(d.audit, req);
     if (permission === 'public') return;
     const s = req.session;
-    if (!s)
-      throw new AppError('UNAUTHENTICATED', 'Sign in to continue (no session, or it expired)');
+    if (!s && req.sessionRejected === 'expired')
+      throw new AppError('SESSION_EXPIRED', 'Your session expired. Sign in again to continue.');
+    if (!s) throw new AppError('UNAUTHENTICATED', 'Sign in to continue (no session)');
     if (s.mfaEnrolmentRequired && !config.duringMfaEnrolment)
       throw new AppError(
         'MFA_ENROLMENT_REQUIRED',
@@ -168,6 +169,7 @@ export function installGuard(app: FastifyInstance, d: GuardDeps): void {
 }
 
 const DENIED = new Set([
+  'SESSION_EXPIRED',
   'FORBIDDEN',
   'CSRF_FAILED',
   'UNAUTHENTICATED',

@@ -55,6 +55,12 @@ describe('sessions: cookie, fixation, expiry, device binding', () => {
   it('ends a session after the idle timeout', async () => {
     const b = await h.login('viewer');
     h.clock += 16 * 60_000;
+    const res = await h.request(b, 'GET', '/account');
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({
+      code: 'SESSION_EXPIRED',
+      detail: expect.stringMatching(/expired/),
+    });
     expect((await h.request(b, 'GET', '/auth/session')).statusCode).toBe(401);
   });
 
