@@ -152,8 +152,8 @@ export function installGuard(app: FastifyInstance, d: GuardDeps): void {
   app.addHook('onError', async (req, _reply, error) => {
     if (req.audited || !req.url.startsWith('/api/v1')) return;
     const code = error instanceof AppError ? error.code : 'INTERNAL';
-    // Reads are audited only when refused for a security reason.
-    if (!MUTATING.has(req.method) && !DENIED.has(code)) return;
+    // Reads are audited only when a signed-in user is refused (not every anonymous 401).
+    if (!MUTATING.has(req.method) && !(req.session && DENIED.has(code))) return;
     await d.audit.write({
       actor: req.session?.username ?? 'anonymous',
       action: req.routeOptions.config?.action ?? `${req.method} ${req.routeOptions.url}`,
