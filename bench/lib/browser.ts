@@ -1,5 +1,6 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright';
 import type { BenchSession } from './login';
+import { BENCH_USER_AGENT } from './userAgent';
 
 export const CHROMIUM = process.env.QD_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -24,7 +25,10 @@ export async function signedInContext(
   baseUrl: string,
   session: BenchSession,
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    userAgent: BENCH_USER_AGENT,
+  });
   const cookies = session.cookie.split('; ').map((kv) => {
     const i = kv.indexOf('=');
     return { name: kv.slice(0, i), value: kv.slice(i + 1), url: baseUrl };

@@ -1,4 +1,5 @@
 import { BENCH_ADMIN_PASSWORD } from './consoleServer';
+import { BENCH_USER_AGENT } from './userAgent';
 
 /** A real signed-in session: the signed cookie header and the CSRF token. */
 export interface BenchSession {
@@ -13,7 +14,7 @@ export async function login(
 ): Promise<BenchSession> {
   const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'user-agent': BENCH_USER_AGENT },
     body: JSON.stringify({ username: 'admin', password }),
   });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);

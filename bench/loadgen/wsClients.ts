@@ -1,6 +1,7 @@
 // Load-generator process: opens many WebSocket clients (console protocol or bare baseline) and
 // reports per-frame push latency (receive time minus the publish time the frame carries).
 import WebSocket from 'ws';
+import { BENCH_USER_AGENT } from '../lib/userAgent';
 
 interface ConnectMsg {
   type: 'connect';
@@ -33,7 +34,7 @@ function publishTime(mode: 'console' | 'bare', text: string): number | null {
 
 function open(m: ConnectMsg, i: number): Promise<boolean> {
   return new Promise((resolve) => {
-    const headers: Record<string, string> = { origin: m.origin };
+    const headers: Record<string, string> = { origin: m.origin, 'user-agent': BENCH_USER_AGENT };
     if (m.cookies.length) headers.cookie = m.cookies[i % m.cookies.length]!;
     const ws = new WebSocket(m.url, { headers, perMessageDeflate: false });
     let settled = false;

@@ -1,5 +1,6 @@
 import { ask, forkTs, stopChild, waitFor } from '../lib/children';
 import { login } from '../lib/login';
+import { BENCH_USER_AGENT } from '../lib/userAgent';
 import { summarize, type Summary } from '../lib/stats';
 import { ratioOf, row, type Scenario } from './types';
 
@@ -51,7 +52,7 @@ export const api: Scenario = {
     ctx.log('api: GET /api/v1/positions');
     const ours = await load(
       `${ctx.server.url}/api/v1/positions`,
-      { cookie: session.cookie },
+      { cookie: session.cookie, 'user-agent': BENCH_USER_AGENT },
       rate,
       seconds,
     );

@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import { login, type BenchSession } from '../lib/login';
+import { BENCH_USER_AGENT } from '../lib/userAgent';
 import { summarize } from '../lib/stats';
 import { DASHBOARD_TOPICS } from './push';
 import { row, type Scenario } from './types';
@@ -15,7 +16,7 @@ function openSocket(
 ): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${baseUrl.replace('http', 'ws')}/ws`, {
-      headers: { cookie, origin: baseUrl },
+      headers: { cookie, origin: baseUrl, 'user-agent': BENCH_USER_AGENT },
       perMessageDeflate: false,
     });
     ws.on('open', () => ws.send(JSON.stringify({ type: 'subscribe', topics })));
@@ -54,6 +55,7 @@ async function timeOrders(baseUrl: string, session: BenchSession, topics: string
         headers: {
           'content-type': 'application/json',
           cookie: session.cookie,
+          'user-agent': BENCH_USER_AGENT,
           'x-csrf-token': session.csrfToken,
         },
         body: JSON.stringify({

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright';
 import { launchChromium, markFirst, signedInContext } from '../lib/browser';
 import { forkTs, stopChild, waitFor } from '../lib/children';
 import { login, type BenchSession } from '../lib/login';
+import { BENCH_USER_AGENT } from '../lib/userAgent';
 import { summarize } from '../lib/stats';
 import { ratioOf, row, type Scenario } from './types';
 
@@ -11,7 +12,12 @@ export const FIRST_ROW = '[data-testid="positions-grid"] [row-id]';
 export async function ensurePosition(baseUrl: string, s: BenchSession): Promise<void> {
   const res = await fetch(`${baseUrl}/api/v1/orders`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrfToken },
+    headers: {
+      'content-type': 'application/json',
+      'user-agent': BENCH_USER_AGENT,
+      cookie: s.cookie,
+      'x-csrf-token': s.csrfToken,
+    },
     body: JSON.stringify({
       symbol: 'MSFT',
       side: 'buy',

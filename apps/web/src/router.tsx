@@ -11,6 +11,7 @@ import {
 import { LoginPage } from './features/auth/LoginPage';
 import { parseLoginSearch } from './features/auth/loginReason';
 import { sessionQuery } from './features/auth/session';
+import { StepUpHost } from './features/auth/stepUp';
 import { Toaster } from './features/shell/Toaster';
 import { SkeletonRows } from './ui/Skeleton';
 
@@ -23,6 +24,7 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
     <>
       <Outlet />
       <Toaster />
+      <StepUpHost />
     </>
   ),
 });
@@ -45,6 +47,17 @@ const loginRoute = createRoute({
   component: LoginPage,
   // After the form has painted, so the prefetch never delays it.
   onEnter: () => void setTimeout(prefetchAppChunks, 300),
+});
+
+/** After sign-in, when the role requires MFA that is not set up: enrol before anything else. */
+const enrolMfaRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/enrol-mfa',
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery).catch(() => null);
+    if (!session) throw redirect({ to: '/login', search: {} });
+  },
+  component: lazyRouteComponent(() => import('./features/auth/mfa/EnrolMfaPage'), 'EnrolMfaPage'),
 });
 
 /** The shell's outline while its code loads, so the page does not jump. */
@@ -73,6 +86,7 @@ const appRoute = createRoute({
       throw redirect({ to: '/login', search: { reason: 'unreachable' } });
     }
     if (!session) throw redirect({ to: '/login', search: {} });
+    if (session.mfa.enrolmentRequired) throw redirect({ to: '/enrol-mfa' });
   },
   component: lazyRouteComponent(loadShell, 'AppShell'),
   pendingComponent: ShellPending,
@@ -99,6 +113,20 @@ const killSwitchRoute = createRoute({
   pendingComponent: PagePending,
 });
 
+const profileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/profile',
+  component: lazyRouteComponent(() => import('./features/profile/ProfilePage'), 'ProfilePage'),
+  pendingComponent: PagePending,
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/users',
+  component: lazyRouteComponent(() => import('./features/admin/UsersPage'), 'UsersPage'),
+  pendingComponent: PagePending,
+});
+
 function NotFound() {
   return (
     <div className="flex h-full flex-col items-center justify-center gap-2 p-8 text-center">
@@ -112,7 +140,8 @@ function NotFound() {
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  appRoute.addChildren([dashboardRoute, killSwitchRoute]),
+  enrolMfaRoute,
+  appRoute.addChildren([dashboardRoute, killSwitchRoute, profileRoute, usersRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
