@@ -47,6 +47,8 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<ConsoleSe
     QD_GATEWAY_PORT: String(gatewayPort),
     QD_DATA_DIR: dataDir,
     QD_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+    // TOTP codes are single-use: a hundred sessions cannot be opened within one 30-second step.
+    QD_MFA_REQUIRED_ROLES: 'none',
     QD_LOG_LEVEL: 'warn',
     QD_BENCH_LAG_FILE: join(dataDir, 'event-loop-lag.jsonl'),
   };

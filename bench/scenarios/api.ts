@@ -56,6 +56,8 @@ export const api: Scenario = {
       rate,
       seconds,
     );
+    if (ours.latency.n === 0)
+      throw new Error(`GET /api/v1/positions never answered 200 (${ours.errors} errors)`);
     const ratio = ratioOf(ours.latency.p99, base.latency.p99);
     const errorPct = ours.total ? Math.round((ours.errors / ours.total) * 10000) / 100 : 100;
     return [

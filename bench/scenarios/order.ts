@@ -70,6 +70,8 @@ async function timeOrders(baseUrl: string, session: BenchSession, topics: string
       const body = (await res.json()) as { id?: string };
       responses.push(performance.now() - t0);
       if (res.status >= 300 || !body.id) {
+        if (i === 0)
+          throw new Error(`the first order was refused: ${res.status} ${JSON.stringify(body)}`);
         failures++;
         continue;
       }
