@@ -102,11 +102,20 @@ function history(file: ResultsFile, ids: string[]): string[] {
       const cells = runs.map(({ run }) => {
         const r = run.rows.find((x) => x.id === id);
         if (!r) return '';
-        return r.measured ? `p99 ${fmt(r.measured.p99)} ${r.unit}` : `${fmt(r.value)} ${r.unit}`;
+        const main = r.measured
+          ? `p99 ${fmt(r.measured.p99)} ${r.unit}`
+          : `${fmt(r.value)} ${r.unit}`;
+        return r.ratio === null ? main : `${main} (${r.ratio}× baseline)`;
       });
       return `| ${id} | ${cells.join(' | ')} |`;
     });
-  return ['Every run of the day (p99 or value):', '', head, sep, ...body];
+  return [
+    'Every run of the day (p99 or value, and the ratio to the baseline measured in that run):',
+    '',
+    head,
+    sep,
+    ...body,
+  ];
 }
 
 const START = '<!-- bench:table:start -->';
