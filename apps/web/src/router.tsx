@@ -29,11 +29,24 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
   ),
 });
 
+// The signed-in chunks. Fetched in parallel with the session check on a deep link, and while
+// the login form shows, so the dashboard does not wait for a chain of lazy loads.
+const loadShell = () => import('./features/shell/AppShell');
+const loadDashboard = () => import('./features/dashboard/DashboardPage');
+
+/** Starts loading the shell and dashboard chunks without waiting for them. */
+function prefetchAppChunks(): void {
+  void loadShell().catch(() => undefined);
+  void loadDashboard().catch(() => undefined);
+}
+
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
   validateSearch: parseLoginSearch,
   component: LoginPage,
+  // After the form has painted, so the prefetch never delays it.
+  onEnter: () => void setTimeout(prefetchAppChunks, 300),
 });
 
 /** After sign-in, when the role requires MFA that is not set up: enrol before anything else. */
@@ -65,6 +78,7 @@ const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
   beforeLoad: async ({ context }) => {
+    prefetchAppChunks();
     let session;
     try {
       session = await context.queryClient.ensureQueryData(sessionQuery);
@@ -74,7 +88,7 @@ const appRoute = createRoute({
     if (!session) throw redirect({ to: '/login', search: {} });
     if (session.mfa.enrolmentRequired) throw redirect({ to: '/enrol-mfa' });
   },
-  component: lazyRouteComponent(() => import('./features/shell/AppShell'), 'AppShell'),
+  component: lazyRouteComponent(loadShell, 'AppShell'),
   pendingComponent: ShellPending,
 });
 
@@ -85,10 +99,7 @@ function PagePending() {
 const dashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  component: lazyRouteComponent(
-    () => import('./features/dashboard/DashboardPage'),
-    'DashboardPage',
-  ),
+  component: lazyRouteComponent(loadDashboard, 'DashboardPage'),
   pendingComponent: PagePending,
 });
 
@@ -140,6 +151,9 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultPreload: 'intent',
     defaultNotFoundComponent: NotFound,
     defaultPendingMs: 150,
+    // The router would otherwise hold a shown skeleton for at least 500 ms, delaying the first
+    // rows of a cold load; the skeletons match the layout, so swapping them early does not flash.
+    defaultPendingMinMs: 0,
   });
 }
 
