@@ -47,6 +47,9 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<ConsoleSe
     QD_GATEWAY_PORT: String(gatewayPort),
     QD_DATA_DIR: dataDir,
     QD_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+    // The bench signs in as admin with a password only: MFA policy off, explicitly (the product
+    // default requires operators and admins to enrol TOTP first).
+    QD_MFA_REQUIRED_ROLES: 'none',
     QD_LOG_LEVEL: 'warn',
     QD_BENCH_LAG_FILE: join(dataDir, 'event-loop-lag.jsonl'),
   };
