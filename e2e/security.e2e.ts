@@ -110,3 +110,63 @@ test('a session ended from another device is signed out of the live console', as
   await desk.close();
   await laptop.close();
 });
+
+test('an operator signed in with a code creates an API key (shown once) that works as a Bearer token', async ({
+  page,
+}) => {
+  // Set the user up through the API: admin creates them, they enrol.
+  await login(page);
+  const adminCsrf = await sessionCsrf(page);
+  await page.request.post('/api/v1/auth/step-up', {
+    headers: { 'X-CSRF-Token': adminCsrf },
+    data: { password: ADMIN.password },
+  });
+  const name = `m${Date.now().toString(36)}`;
+  const password = 'quiet-harbour-lantern-77';
+  const created = await page.request.post('/api/v1/admin/users', {
+    headers: { 'X-CSRF-Token': adminCsrf },
+    data: { username: name, role: 'operator', password },
+  });
+  expect(created.status()).toBe(201);
+  await logOut(page);
+  const first = await page.request.post('/api/v1/auth/login', {
+    data: { username: name, password },
+  });
+  const csrf = ((await first.json()) as { csrfToken: string }).csrfToken;
+  const enrol = await page.request.post('/api/v1/auth/mfa/totp/enrol', {
+    headers: { 'X-CSRF-Token': csrf },
+  });
+  const secret = ((await enrol.json()) as { secret: string }).secret;
+  const confirm = await page.request.post('/api/v1/auth/mfa/totp/confirm', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { totp: code(secret) },
+  });
+  expect(confirm.status()).toBe(200);
+
+  // Sign in through the form with the next code.
+  await page.goto('/login');
+  await page.getByLabel('Username').fill(name);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Authenticator code').fill(code(secret, 1));
+  await page.getByRole('button', { name: 'Verify and sign in' }).click();
+  await expect(page.getByTestId('metric-nlv')).toBeVisible();
+
+  // Signing in with the code counts as a fresh verification: no step-up dialog for 5 minutes.
+  await page.getByRole('link', { name: 'Profile' }).click();
+  await page.getByLabel('Key name').fill('nightly export');
+  await page.getByLabel('orders:read').check();
+  await page.getByRole('button', { name: 'Create key' }).click();
+  await expect(page.getByTestId('api-key-token')).toContainText(/^qdk_/);
+  const token = (await page.getByTestId('api-key-token').textContent())!;
+  const viaKey = await page.request.get('/api/v1/orders', {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(viaKey.status()).toBe(200);
+  await expect(page.getByTestId('step-up-dialog')).toHaveCount(0);
+});
+
+async function sessionCsrf(page: Page): Promise<string> {
+  const res = await page.request.get('/api/v1/auth/session');
+  return ((await res.json()) as { csrfToken: string }).csrfToken;
+}

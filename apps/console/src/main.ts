@@ -112,6 +112,9 @@ const lines = [
     : seeded.created
       ? '  Log in as admin with the password from QD_ADMIN_PASSWORD.'
       : '  Log in as admin (password as set on first start).',
+  config.QD_MFA_REQUIRED_ROLES.length
+    ? `  Roles ${config.QD_MFA_REQUIRED_ROLES.join(', ')} set up two-factor authentication (an authenticator app) at first sign-in.`
+    : '  Two-factor authentication is optional for every role (QD_MFA_REQUIRED_ROLES=none).',
   '  Press Ctrl+C to stop.',
   '',
 ];

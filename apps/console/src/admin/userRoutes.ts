@@ -10,7 +10,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditAuth, endSessions, type AuthContext } from '../auth/context';
+import { auditAuth, auditedEffect, endSessions, type AuthContext } from '../auth/context';
 import { enforcePasswordPolicy } from '../auth/profileRoutes';
 import { createUser } from '../auth/users';
 
@@ -86,24 +86,26 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthContext):
             'This is the last administrator: make someone else admin first',
           );
       }
-      await ctx.db
-        .update(schema.users)
-        .set({ role: req.body.role, updatedAt: ctx.now().toISOString() })
-        .where(eq(schema.users.id, u.id));
-      // A changed role ends the user's sessions: they sign in again with the new permissions.
-      const ended = await endSessions(ctx, u.id, 'your role changed');
-      await auditAuth(ctx, req, {
-        action: 'user.role_change',
-        target: u.id,
-        outcome: 'success',
-        reason: req.body.reason,
-        detail: {
-          username: u.username,
-          from: u.role,
-          to: req.body.role,
-          endedSessions: ended.length,
+      const to = req.body.role;
+      await auditedEffect(
+        ctx,
+        req,
+        async (tx) => {
+          await tx
+            .update(schema.users)
+            .set({ role: to, updatedAt: ctx.now().toISOString() })
+            .where(eq(schema.users.id, u.id));
         },
-      });
+        {
+          action: 'user.role_change',
+          target: u.id,
+          outcome: 'success',
+          reason: req.body.reason,
+          detail: { username: u.username, from: u.role, to },
+        },
+      );
+      // A changed role ends the user's sessions: they sign in again with the new permissions.
+      await endSessions(ctx, u.id, 'your role changed');
       return summary(await target(u.id));
     },
   );

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { schema, type Database } from '@qd/platform';
+import { schema, type Database, type Tx } from '@qd/platform';
 import { desc } from 'drizzle-orm';
 
 export interface AuditEntry {
@@ -53,9 +53,26 @@ export class AuditLog {
     return job;
   }
 
-  private async append(entry: AuditEntry): Promise<void> {
+  /**
+   * Runs `effect` and its audit entries in one database transaction, holding the chain: if the
+   * audit write fails the effect rolls back, and the effect is never committed unaudited.
+   * Inside, use only the given `audit` (calling `write` would wait for this job: deadlock).
+   */
+  transaction<T>(
+    effect: (tx: Tx, audit: (entry: AuditEntry) => Promise<void>) => Promise<T>,
+  ): Promise<T> {
+    const job = this.tail.then(() =>
+      this.db.transaction((tx) => effect(tx, (entry) => this.append(entry, tx))),
+    );
+    this.tail = job.catch(() => {
+      this.lastHash = null; // a rolled-back append leaves the in-memory tail wrong
+    });
+    return job;
+  }
+
+  private async append(entry: AuditEntry, db: Database | Tx = this.db): Promise<void> {
     if (this.lastHash === null) {
-      const [last] = await this.db
+      const [last] = await db
         .select({ hash: schema.auditLog.hash })
         .from(schema.auditLog)
         .orderBy(desc(schema.auditLog.id))
@@ -75,7 +92,7 @@ export class AuditLog {
       detail: entry.detail ?? null,
     };
     const hash = chainHash(this.lastHash, row);
-    await this.db.insert(schema.auditLog).values({ ...row, prevHash: this.lastHash, hash });
+    await db.insert(schema.auditLog).values({ ...row, prevHash: this.lastHash, hash });
     this.lastHash = hash;
   }
 }

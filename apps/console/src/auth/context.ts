@@ -1,5 +1,5 @@
 import type { Role } from '@qd/contracts';
-import type { Database } from '@qd/platform';
+import type { Database, Tx } from '@qd/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditEntry, AuditLog } from '../audit/auditLog';
 import type { ApiKeys } from './apiKeys';
@@ -22,18 +22,41 @@ export interface AuthContext {
   now: () => Date;
 }
 
-/** Writes one auth event with who, from where and which request; marks the request audited. */
-export async function auditAuth(
-  ctx: AuthContext,
-  req: FastifyRequest,
-  entry: Omit<AuditEntry, 'ip' | 'userAgent' | 'requestId' | 'actor'> & { actor?: string },
-): Promise<void> {
-  await ctx.audit.write({
+type EventFields = Omit<AuditEntry, 'ip' | 'userAgent' | 'requestId' | 'actor'> & {
+  actor?: string;
+};
+
+/** An audit entry for this request: who, from where, which request. */
+export function auditEntry(req: FastifyRequest, entry: EventFields): AuditEntry {
+  return {
     actor: entry.actor ?? req.session?.username ?? 'anonymous',
     ip: req.ip,
     userAgent: req.headers['user-agent'] ?? null,
     requestId: req.id,
     ...entry,
+  };
+}
+
+/** Writes one auth event with who, from where and which request; marks the request audited. */
+export async function auditAuth(
+  ctx: AuthContext,
+  req: FastifyRequest,
+  entry: EventFields,
+): Promise<void> {
+  await ctx.audit.write(auditEntry(req, entry));
+  req.audited = true;
+}
+
+/** Runs a database effect and its audit entry in one transaction (both or neither). */
+export async function auditedEffect(
+  ctx: AuthContext,
+  req: FastifyRequest,
+  effect: (tx: Tx) => Promise<void>,
+  entry: EventFields,
+): Promise<void> {
+  await ctx.audit.transaction(async (tx, audit) => {
+    await effect(tx);
+    await audit(auditEntry(req, entry));
   });
   req.audited = true;
 }

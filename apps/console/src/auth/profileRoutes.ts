@@ -13,7 +13,13 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditAuth, endSessions, setSessionCookie, type AuthContext } from './context';
+import {
+  auditAuth,
+  auditedEffect,
+  endSessions,
+  setSessionCookie,
+  type AuthContext,
+} from './context';
 import { hashPassword, verifyPassword } from './passwords';
 
 /** Throws VALIDATION_FAILED on `field` when the password breaks the policy. */
@@ -51,25 +57,23 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AuthContext): v
           [{ path: 'newPassword', message: 'choose a different password' }],
         );
       const at = ctx.now().toISOString();
-      await ctx.db
-        .update(schema.users)
-        .set({
-          passwordHash: await hashPassword(req.body.newPassword),
-          passwordChangedAt: at,
-          updatedAt: at,
-        })
-        .where(eq(schema.users.id, s.userId));
+      const passwordHash = await hashPassword(req.body.newPassword);
+      await auditedEffect(
+        ctx,
+        req,
+        async (tx) => {
+          await tx
+            .update(schema.users)
+            .set({ passwordHash, passwordChangedAt: at, updatedAt: at })
+            .where(eq(schema.users.id, s.userId));
+        },
+        { action: 'auth.password_change', target: s.userId, outcome: 'success' },
+      );
       // Every other session ends; this one continues under a new id.
-      const ended = await endSessions(ctx, s.userId, 'password changed', { except: s.handle });
+      await endSessions(ctx, s.userId, 'password changed', { except: s.handle });
       const next = await ctx.sessions.rotate(s);
       req.session = next;
       setSessionCookie(ctx, reply, next.id);
-      await auditAuth(ctx, req, {
-        action: 'auth.password_change',
-        target: s.userId,
-        outcome: 'success',
-        detail: { endedSessions: ended.length },
-      });
       return ctx.sessions.info(next);
     },
   );

@@ -317,3 +317,43 @@ describe('audit: every auth event is written with who, where, what and which req
     }
   });
 });
+
+describe('audit and effect commit together', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start();
+  });
+  afterAll(() => h.close());
+
+  it('a role change whose audit write fails is rolled back, and the user keeps their session', async () => {
+    await h.addUser('ivan', 'operator');
+    const ivan = await h.login('ivan');
+    const admin = await h.login('admin');
+    h.follow(admin, await h.request(admin, 'POST', '/auth/step-up', { password: PASSWORD }));
+    await h.handle.db.execute('alter table audit_log rename to audit_log_away' as never);
+    let res;
+    try {
+      res = await h.request(admin, 'POST', `/admin/users/${h.users.ivan}/role`, {
+        role: 'viewer',
+        reason: 'should not stick',
+      });
+    } finally {
+      await h.handle.db.execute('alter table audit_log_away rename to audit_log' as never);
+    }
+    expect(res.statusCode).toBe(500);
+    const [row] = await h.handle.db
+      .select()
+      .from(schema.users)
+      .where(eq(schema.users.id, h.users.ivan!));
+    expect(row!.role).toBe('operator');
+    expect((await h.request(ivan, 'GET', '/auth/session')).statusCode).toBe(200);
+    // The chain is intact and later writes continue it.
+    const again = await h.request(admin, 'POST', `/admin/users/${h.users.ivan}/role`, {
+      role: 'viewer',
+      reason: 'now it sticks',
+    });
+    expect(again.statusCode).toBe(200);
+    const { verifyAuditChain } = await import('../audit/auditLog');
+    expect(await verifyAuditChain(h.handle.db)).toBeNull();
+  });
+});

@@ -1,6 +1,7 @@
 import { Permission, can, type Role } from '@qd/contracts';
 import { schema } from '@qd/platform';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { Harness, PASSWORD, ROLES, type Browser } from './harness';
 
 /** State-changing routes that may be called without a session (and so without a CSRF token). */
@@ -40,19 +41,23 @@ describe('RBAC: every route declares a permission and is protected', () => {
     expect(unprotected.filter((r) => !PUBLIC_MUTATING.has(r))).toEqual([]);
   });
 
-  it('refuses every state-changing route without a CSRF token, or with a wrong one', async () => {
-    const routes = h.app.apiRoutes.filter((r) => r.mutating && r.permission !== 'public');
-    expect(routes.length).toBeGreaterThan(10);
-    for (const r of routes) {
-      const role = ROLES.find((x) => can(x, r.permission as Permission));
-      expect(role, `no role may call ${r.method} ${r.url}`).toBeDefined();
-      const b = await fresh(role!);
-      for (const csrf of ['', 'forged-token']) {
-        const res = await h.request({ ...b, csrf }, r.method as 'POST', concrete(r.url), {});
-        expect(res.json().code, `${r.method} ${r.url} csrf=${csrf}`).toBe('CSRF_FAILED');
+  it(
+    'refuses every state-changing route without a CSRF token, or with a wrong one',
+    { timeout: 120_000 },
+    async () => {
+      const routes = h.app.apiRoutes.filter((r) => r.mutating && r.permission !== 'public');
+      expect(routes.length).toBeGreaterThan(10);
+      for (const r of routes) {
+        const role = ROLES.find((x) => can(x, r.permission as Permission));
+        expect(role, `no role may call ${r.method} ${r.url}`).toBeDefined();
+        const b = await fresh(role!);
+        for (const csrf of ['', 'forged-token']) {
+          const res = await h.request({ ...b, csrf }, r.method as 'POST', concrete(r.url), {});
+          expect(res.json().code, `${r.method} ${r.url} csrf=${csrf}`).toBe('CSRF_FAILED');
+        }
       }
-    }
-  });
+    },
+  );
 
   it('refuses every non-public route without a session', async () => {
     for (const r of h.app.apiRoutes.filter((x) => x.permission !== 'public')) {
@@ -66,27 +71,31 @@ describe('RBAC: every route declares a permission and is protected', () => {
     }
   });
 
-  it('lets each role through exactly the routes its permissions allow', async () => {
-    const routes = h.app.apiRoutes.filter((r) => r.permission !== 'public');
-    for (const role of ROLES) {
-      let b = await fresh(role);
-      let dirty = false;
-      for (const r of routes) {
-        if (dirty || r.mutating) b = await fresh(role); // logout-like routes end the session
-        dirty = r.mutating;
-        const res = await h.request(
-          b,
-          r.method as 'GET',
-          concrete(r.url),
-          r.mutating ? {} : undefined,
-        );
-        const code = res.statusCode >= 400 ? res.json().code : 'OK';
-        const label = `${role} ${r.method} ${r.url} → ${res.statusCode} ${code}`;
-        if (can(role, r.permission as Permission)) expect(GUARD_CODES, label).not.toContain(code);
-        else expect(code, label).toBe('FORBIDDEN');
+  it(
+    'lets each role through exactly the routes its permissions allow',
+    { timeout: 180_000 },
+    async () => {
+      const routes = h.app.apiRoutes.filter((r) => r.permission !== 'public');
+      for (const role of ROLES) {
+        let b = await fresh(role);
+        for (const r of routes) {
+          const res = await h.request(
+            b,
+            r.method as 'GET',
+            concrete(r.url),
+            r.mutating ? {} : undefined,
+          );
+          const code = res.statusCode >= 400 ? res.json().code : 'OK';
+          const label = `${role} ${r.method} ${r.url} → ${res.statusCode} ${code}`;
+          if (can(role, r.permission as Permission)) expect(GUARD_CODES, label).not.toContain(code);
+          else expect(code, label).toBe('FORBIDDEN');
+          // Logout-like routes end the session: start a new one for the next route.
+          if (r.mutating && (await h.request(b, 'GET', '/auth/session')).statusCode !== 200)
+            b = await fresh(role);
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe('step-up: sensitive actions need a fresh verification, enforced by the server', () => {
@@ -185,6 +194,22 @@ describe('MFA policy: roles that must use MFA can only enrol until they do', () 
     await h.enrolTotp(b);
     expect((await h.request(b, 'GET', '/auth/sessions')).statusCode).toBe(200);
     expect((await h.request(b, 'GET', '/auth/session')).json().mfa.enrolmentRequired).toBe(false);
+  });
+
+  it('refuses the live feed (WebSocket) until enrolment is done', async () => {
+    const base = await h.app.listen({ host: '127.0.0.1', port: 0 });
+    const b = await h.login('admin', {}, { ip: '127.0.0.1' });
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(base.replace('http', 'ws') + '/ws', {
+        headers: { cookie: b.cookie, origin: base, 'user-agent': b.ua },
+      });
+      ws.on('unexpected-response', (_q, res) => resolve(res.statusCode ?? 0));
+      ws.on('open', () => {
+        ws.close();
+        resolve(101);
+      });
+    });
+    expect(status).toBe(403);
   });
 
   it('does not ask a viewer to enrol', async () => {

@@ -36,6 +36,11 @@ export function registerWsRoute(
           );
         if (!originAllowed(req, allowedOrigins))
           throw new AppError('FORBIDDEN', 'Origin not allowed');
+        if (session.mfaEnrolmentRequired)
+          throw new AppError(
+            'MFA_ENROLMENT_REQUIRED',
+            'Set up two-factor authentication before opening the live feed',
+          );
         req.session = session;
       },
     },
