@@ -23,6 +23,8 @@ import {
 } from 'fastify-type-provider-zod';
 import { AuditLog } from './audit/auditLog';
 import { LoginLimiter, type LoginLimits } from './auth/loginLimiter';
+import { registerAuthProviders } from './auth/providers/registry';
+import { tlsOptions } from './auth/providers/tlsOptions';
 import { registerAuthRoutes } from './auth/routes';
 import { Sessions } from './auth/sessions';
 import { installGuard } from './http/guard';
@@ -56,7 +58,9 @@ export interface ConsoleServer {
 /** Builds the console (BFF + WS hub); does not listen. */
 export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   const now = deps.now ?? (() => new Date());
+  const https = tlsOptions(deps.config);
   const app = Fastify({
+    ...(https ? { https } : {}),
     loggerInstance: deps.logger.child({ service: 'console' }),
     trustProxy: false,
     logController: quietRequestLogs(),
@@ -124,6 +128,16 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
     audit,
     secureCookies: deps.config.QD_SECURE_COOKIES,
     limiter: new LoginLimiter(deps.loginLimits),
+    revokeSockets: (id, reason) => hub.revokeSession(id, reason),
+  });
+  await registerAuthProviders(app, {
+    db: deps.db,
+    config: deps.config,
+    sessions,
+    audit,
+    secureCookies: deps.config.QD_SECURE_COOKIES,
+    sessionSecret: deps.sessionSecret,
+    now,
     revokeSockets: (id, reason) => hub.revokeSession(id, reason),
   });
   registerTradingRoutes(app, gateway, audit, now);

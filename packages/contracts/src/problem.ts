@@ -22,6 +22,8 @@ export const ErrorCode = z.enum([
   'KILL_SWITCH_NOT_ENGAGED',
   'GATEWAY_UNAVAILABLE',
   'INTERNAL',
+  'PROVIDER_DISABLED',
+  'SSO_FAILED',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -19,3 +19,4 @@ export {
   type KillSwitchView,
   type Check,
 } from './preTrade';
+export { roleFromClaims, claimAt, ROLE_ORDER, type MappedRole } from './roleMapping';

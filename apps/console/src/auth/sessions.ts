@@ -22,6 +22,7 @@ export class Sessions {
     user: { id: string; username: string; role: string },
     ip: string,
     userAgent: string,
+    extra: Pick<SessionRecord, 'provider' | 'oidc'> = {},
   ): Promise<SessionRecord> {
     const t = this.now().getTime();
     const record: SessionRecord = {
@@ -34,9 +35,18 @@ export class Sessions {
       lastSeenAt: t,
       userAgent,
       ip,
+      ...extra,
     };
     await this.store.set(record, this.policy.idleMinutes * 60);
     return record;
+  }
+
+  /** Stores a changed record (same id) for what is left of its idle and absolute time. */
+  async save(record: SessionRecord): Promise<void> {
+    const t = this.now().getTime();
+    const absoluteEnd = record.createdAt + this.policy.absoluteMinutes * 60_000;
+    const ttl = Math.ceil(Math.min(this.policy.idleMinutes * 60_000, absoluteEnd - t) / 1000);
+    if (ttl > 0) await this.store.set(record, ttl);
   }
 
   /** Loads a live session and refreshes its idle timer; null when missing or expired. */
@@ -64,6 +74,7 @@ export class Sessions {
     const role = r.role as Role;
     return {
       user: { id: r.userId, username: r.username, role },
+      provider: r.provider ?? 'basic',
       permissions: [...ROLE_PERMISSIONS[role]],
       csrfToken: r.csrfToken,
       expiresAt: new Date(r.createdAt + this.policy.absoluteMinutes * 60_000).toISOString(),

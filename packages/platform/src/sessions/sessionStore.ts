@@ -9,6 +9,10 @@ export interface SessionRecord {
   lastSeenAt: number;
   userAgent: string;
   ip: string;
+  /** How the user signed in (basic when absent). */
+  provider?: 'dev' | 'basic' | 'oidc' | 'mtls';
+  /** OIDC tokens of the session: refresh on expiry, id_token_hint for RP-initiated logout. */
+  oidc?: { idToken: string; refreshToken?: string; expiresAt?: number };
 }
 
 /** Server-side session storage (memory by default, Redis in production). */
