@@ -139,8 +139,12 @@ function isLoopbackUrl(url: URL): boolean {
 
 /** A plain-language reason for an openid-client failure (the raw message is audited too). */
 export function describeOidcError(err: unknown): string {
-  const e = err as { message?: string; error?: string; code?: string };
-  const m = e.message ?? '';
+  const e = err as { message?: string; error?: string; code?: string; cause?: unknown };
+  // openid-client wraps the precise oauth4webapi error (which names the parameter) in `cause`.
+  const chain: string[] = [];
+  for (let c: unknown = err; c && chain.length < 4; c = (c as { cause?: unknown }).cause)
+    chain.push((c as { message?: string }).message ?? '');
+  const m = chain.join(' | ');
   if (e.error === 'invalid_grant')
     return 'the authorization code was already used, has expired, or was not issued to this sign-in';
   if (/"state"/.test(m)) return 'the state does not match the sign-in this browser started';
@@ -150,5 +154,5 @@ export function describeOidcError(err: unknown): string {
     return 'the identity provider denied the sign-in';
   if (/fetch failed|ECONNREFUSED|ENOTFOUND/.test(m) || e.code === 'OAUTH_RESPONSE_IS_NOT_CONFORM')
     return 'the identity provider could not be reached or answered unexpectedly';
-  return m || 'the identity provider answered unexpectedly';
+  return chain.at(-1) || 'the identity provider answered unexpectedly';
 }
