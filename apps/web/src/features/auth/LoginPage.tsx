@@ -1,12 +1,14 @@
-import { useQueryClient } from '@tanstack/react-query';
+import type { SessionInfo } from '@qd/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { Anchor } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { ApiError, setCsrfToken } from '../../api/client';
-import { login } from '../../api/auth';
+import { fetchProviders, login } from '../../api/auth';
 import { Button } from '../../ui/Button';
 import { Field, inputClass } from '../../ui/Field';
 import { loginReasonMessage } from './loginReason';
+import { ProviderButtons } from './ProviderButtons';
 import { sessionQuery } from './session';
 
 function messageFor(e: unknown): string {
@@ -28,6 +30,15 @@ export function LoginPage() {
   const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string }>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const providers = useQuery({ queryKey: ['auth-providers'], queryFn: fetchProviders, retry: 1 });
+  // Until the list arrives (or if it cannot be read) the password form is offered.
+  const showBasic = !providers.data || providers.data.providers.includes('basic');
+
+  async function onSession(session: SessionInfo) {
+    setCsrfToken(session.csrfToken);
+    queryClient.setQueryData(sessionQuery.queryKey, session);
+    await navigate({ to: '/' });
+  }
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -41,10 +52,7 @@ export function LoginPage() {
     setError(null);
     setBusy(true);
     try {
-      const session = await login({ username: username.trim(), password });
-      setCsrfToken(session.csrfToken);
-      queryClient.setQueryData(sessionQuery.queryKey, session);
-      await navigate({ to: '/' });
+      await onSession(await login({ username: username.trim(), password }));
     } catch (err) {
       setError(messageFor(err));
       setBusy(false);
@@ -78,39 +86,50 @@ export function LoginPage() {
           >
             {notice}
           </div>
-          <Field label="Username" error={fieldErrors.username}>
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                name="username"
-                autoComplete="username"
-                autoFocus
-                value={username}
-                onChange={(e) => setUsername(e.target.value)}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                className={inputClass}
-              />
-            )}
-          </Field>
-          <Field label="Password" error={fieldErrors.password}>
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                className={inputClass}
-              />
-            )}
-          </Field>
-          <Button type="submit" variant="primary" busy={busy} className="mt-1 w-full">
-            Sign in
-          </Button>
+          {showBasic && (
+            <>
+              <Field label="Username" error={fieldErrors.username}>
+                {({ id, describedBy, invalid }) => (
+                  <input
+                    id={id}
+                    name="username"
+                    autoComplete="username"
+                    autoFocus
+                    value={username}
+                    onChange={(e) => setUsername(e.target.value)}
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid}
+                    className={inputClass}
+                  />
+                )}
+              </Field>
+              <Field label="Password" error={fieldErrors.password}>
+                {({ id, describedBy, invalid }) => (
+                  <input
+                    id={id}
+                    name="password"
+                    type="password"
+                    autoComplete="current-password"
+                    value={password}
+                    onChange={(e) => setPassword(e.target.value)}
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid}
+                    className={inputClass}
+                  />
+                )}
+              </Field>
+              <Button type="submit" variant="primary" busy={busy} className="mt-1 w-full">
+                Sign in
+              </Button>
+            </>
+          )}
+          {providers.data && (
+            <ProviderButtons
+              providers={providers.data}
+              onSession={onSession}
+              onError={(err) => setError(messageFor(err))}
+            />
+          )}
         </form>
       </div>
     </main>
