@@ -91,6 +91,7 @@ const lines = [
     : seeded.created
       ? '  Log in as admin with the password from QD_ADMIN_PASSWORD.'
       : '  Log in as admin (password as set on first start).',
+  `  Sign-in: ${config.QD_AUTH_PROVIDERS.join(', ')}${config.QD_AUTH_PROVIDERS.includes('dev') ? '   (dev sign-in is on: this machine only, every use audited)' : ''}`,
   '  Press Ctrl+C to stop.',
   '',
 ];

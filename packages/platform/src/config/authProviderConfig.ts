@@ -77,6 +77,8 @@ export function authProviderProblems(c: ProviderConfig): string[] {
     problems.push('QD_AUTH_PROVIDERS: dev needs QD_DEV_LOGIN=true as well (explicit opt-in)');
   if (on('dev') && !isLoopbackHost(c.QD_HOST))
     problems.push(`QD_AUTH_PROVIDERS: dev is refused unless QD_HOST is loopback (is ${c.QD_HOST})`);
+  if (on('dev') && c.QD_TRUSTED_PROXIES.length > 0)
+    problems.push('QD_AUTH_PROVIDERS: dev is refused behind a proxy (QD_TRUSTED_PROXIES is set)');
   if (on('oidc'))
     for (const v of ['QD_OIDC_ISSUER', 'QD_OIDC_CLIENT_ID', 'QD_PUBLIC_URL'] as const)
       if (!c[v]) problems.push(`${v}: required when QD_AUTH_PROVIDERS includes oidc`);

@@ -6,6 +6,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { findUserByName } from './externalUsers';
 import { auditSignInFailure, signIn, type SignInDeps } from './signIn';
 
+const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip', 'x-ssl-client-verify'];
+
 /** The seeded user the dev provider signs in as for a role. */
 export const devUsername = (role: Role) => `dev-${role}`;
 
@@ -34,9 +36,14 @@ export function registerDevProvider(app: FastifyInstance, d: SignInDeps & { db: 
     },
     async (req, reply) => {
       const username = devUsername(req.body.role);
-      if (!isLoopbackHost(req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '')) {
-        await auditSignInFailure(d.audit, req, username, 'dev', 'NOT_LOOPBACK');
-        throw new AppError('FORBIDDEN', 'Dev sign-in is only accepted from this machine.');
+      // A local reverse proxy would make remote browsers look local: forwarded requests are refused.
+      const proxied = PROXY_HEADERS.some((h) => req.headers[h] !== undefined);
+      if (proxied || !isLoopbackHost(req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '')) {
+        await auditSignInFailure(d.audit, req, username, 'dev', 'NOT_LOOPBACK', { proxied });
+        throw new AppError(
+          'FORBIDDEN',
+          'Dev sign-in is only accepted directly from this machine (not through a proxy).',
+        );
       }
       const user = await findUserByName(d.db, username);
       if (!user || user.disabled) {

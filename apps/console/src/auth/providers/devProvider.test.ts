@@ -15,6 +15,9 @@ describe('provider configuration', () => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(/loopback \(is 0\.0\.0\.0\)/);
     expect(loadConfig({ ...env, QD_HOST: '127.0.0.1' }).QD_AUTH_PROVIDERS).toEqual(['dev']);
+    expect(() =>
+      loadConfig({ ...env, QD_HOST: '127.0.0.1', QD_TRUSTED_PROXIES: '10.0.0.5' }),
+    ).toThrow(/behind a proxy/);
   });
 
   it('names the variables oidc and mtls need, and rejects unknown providers and bad role maps', () => {
@@ -83,6 +86,19 @@ describe('dev provider and provider list', () => {
       outcome: 'success',
       detail: { provider: 'dev' },
     });
+  });
+
+  it('refuses a request that came through a proxy, and audits it', async () => {
+    const res = await fetch(`${dev.base}/api/v1/auth/dev/login`, {
+      method: 'POST',
+      headers: { ...json, 'x-forwarded-for': '203.0.113.9' },
+      body: JSON.stringify({ role: 'admin' }),
+    });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { detail: string }).detail).toMatch(/not through a proxy/);
+    expect(cookieFrom(res, 'qd_session')).toBeNull();
+    const audit = await auditRows(dev.handle, 'auth.login');
+    expect(audit.at(-1)).toMatchObject({ actor: 'dev-admin', outcome: 'failure' });
   });
 
   it('rejects an unknown role with a 400 naming the field, and creates no session', async () => {
