@@ -121,6 +121,24 @@ describe('mTLS provider: native HTTPS with client-certificate verification', () 
     expect(r.body.code).toBe('INVALID_CREDENTIALS');
   });
 
+  it('can name the user by the SAN e-mail address instead (QD_MTLS_IDENTITY=san-email)', async () => {
+    const byEmail = await startTestConsole(inject('postgresUrl'), {
+      QD_AUTH_PROVIDERS: 'mtls',
+      QD_TLS_CERT: certs.path('server.pem'),
+      QD_TLS_KEY: certs.path('server.key'),
+      QD_MTLS_CA: certs.path('ca.pem'),
+      QD_MTLS_IDENTITY: 'san-email',
+    });
+    try {
+      await createUser(byEmail.handle.db, 'alice@example.com', 'alice-password-1234', 'viewer');
+      expect(username(await mtlsLogin(byEmail.base, 'alice'))).toBe('alice@example.com');
+      // carol's certificate has no SAN e-mail: no identity, no session.
+      expect((await mtlsLogin(byEmail.base, 'carol')).status).toBe(401);
+    } finally {
+      await byEmail.close();
+    }
+  });
+
   it('ignores proxy headers when no proxy is trusted, and audits the attempt', async () => {
     const r = await mtlsLogin(qd.base, null, forgedHeaders('admin'));
     expect(r.status).toBe(401);

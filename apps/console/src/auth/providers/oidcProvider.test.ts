@@ -208,6 +208,24 @@ describe('OIDC provider (real oidc-provider)', () => {
     expect(links.map((l) => l.subject)).not.toContain('admin');
   });
 
+  it('refuses to start against an IdP whose discovery names a different issuer', async () => {
+    const spoofed = await startTestConsole(inject('postgresUrl'), {
+      QD_AUTH_PROVIDERS: 'oidc',
+      QD_PUBLIC_URL: 'http://127.0.0.1:9',
+      // Same server, other name: its metadata says it is 127.0.0.1, not localhost.
+      QD_OIDC_ISSUER: idp.issuer.replace('127.0.0.1', 'localhost'),
+      QD_OIDC_CLIENT_ID: TEST_IDP_CLIENT.clientId,
+    });
+    try {
+      const res = await fetch(`${spoofed.base}/api/v1/auth/oidc/start`, { redirect: 'manual' });
+      expect(res.status).toBe(503);
+      expect(((await res.json()) as Body).detail).toMatch(/configured issuer/);
+      expect(cookieFrom(res, 'qd_oidc_tx')).toBeNull();
+    } finally {
+      await spoofed.close();
+    }
+  });
+
   it('rejects a returnTo that leaves the site', async () => {
     const res = await fetch(`${qd.base}/api/v1/auth/oidc/start?returnTo=//evil.example/x`, {
       redirect: 'manual',
