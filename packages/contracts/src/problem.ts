@@ -24,6 +24,7 @@ export const ErrorCode = z.enum([
   'INTERNAL',
   'PROVIDER_DISABLED',
   'SSO_FAILED',
+  'IDP_UNAVAILABLE',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

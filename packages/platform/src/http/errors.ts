@@ -26,6 +26,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   GATEWAY_UNAVAILABLE: 503,
   PROVIDER_DISABLED: 404,
   SSO_FAILED: 400,
+  IDP_UNAVAILABLE: 503,
 };
 
 /** An error with a stable code; rendered as RFC 9457 problem+json. */

@@ -41,6 +41,9 @@ class SsoRefusal extends Error {
 
 const USERNAME = /^[\w.@+-]{1,64}$/;
 
+/** A browser navigation (not an API client): errors go back to the login page. */
+const wantsHtml = (req: FastifyRequest) => (req.headers.accept ?? '').includes('text/html');
+
 /** The role the claims grant under the configured claim and map (null = refuse). */
 export function oidcRole(config: Config, claims: Record<string, unknown>): Role | null {
   return roleFromClaims(
@@ -110,8 +113,9 @@ export function registerOidcProvider(app: FastifyInstance, d: OidcDeps): void {
         begun = await d.rp.begin(req.query.returnTo ?? '/');
       } catch (err) {
         req.log.warn({ err }, 'OIDC discovery failed');
+        if (wantsHtml(req)) return reply.redirect('/login?reason=sso-unavailable', 303);
         throw new AppError(
-          'GATEWAY_UNAVAILABLE',
+          'IDP_UNAVAILABLE',
           `The identity provider (${d.rp.issuer}) cannot be reached: ${describeOidcError(err)}.`,
         );
       }
@@ -175,8 +179,7 @@ export function registerOidcProvider(app: FastifyInstance, d: OidcDeps): void {
       reason: err.reason,
       ...err.detail,
     });
-    if ((req.headers.accept ?? '').includes('text/html'))
-      return reply.redirect(`/login?reason=${err.loginReason}`, 303);
+    if (wantsHtml(req)) return reply.redirect(`/login?reason=${err.loginReason}`, 303);
     throw new AppError('SSO_FAILED', `Sign-in with the identity provider failed: ${err.reason}.`);
   }
 

@@ -219,7 +219,9 @@ describe('OIDC provider (real oidc-provider)', () => {
     try {
       const res = await fetch(`${spoofed.base}/api/v1/auth/oidc/start`, { redirect: 'manual' });
       expect(res.status).toBe(503);
-      expect(((await res.json()) as Body).detail).toMatch(/configured issuer/);
+      const problem = (await res.json()) as Body;
+      expect(problem.code).toBe('IDP_UNAVAILABLE');
+      expect(problem.detail).toMatch(/configured issuer/);
       expect(cookieFrom(res, 'qd_oidc_tx')).toBeNull();
     } finally {
       await spoofed.close();
