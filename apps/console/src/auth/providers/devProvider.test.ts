@@ -101,6 +101,22 @@ describe('dev provider and provider list', () => {
     expect(audit.at(-1)).toMatchObject({ actor: 'dev-admin', outcome: 'failure' });
   });
 
+  it('cannot be triggered by a cross-site form (CORS-safelisted content types are refused)', async () => {
+    for (const [type, payload] of [
+      ['text/plain', '{"role":"admin"}'],
+      ['application/x-www-form-urlencoded', 'role=admin'],
+    ]) {
+      const res = await fetch(`${dev.base}/api/v1/auth/dev/login`, {
+        method: 'POST',
+        headers: { 'content-type': type! },
+        body: payload,
+      });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+      expect(cookieFrom(res, 'qd_session')).toBeNull();
+    }
+  });
+
   it('rejects an unknown role with a 400 naming the field, and creates no session', async () => {
     const res = await fetch(`${dev.base}/api/v1/auth/dev/login`, {
       method: 'POST',

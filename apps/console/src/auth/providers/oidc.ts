@@ -13,9 +13,8 @@ import {
 } from './externalUsers';
 import {
   describeOidcError,
-  OIDC_TX_COOKIE,
-  OIDC_TX_PATH,
   OIDC_TX_SECONDS,
+  oidcTxCookie,
   type OidcRelyingParty,
 } from './oidcClient';
 import { auditSignInFailure, signIn, type SignInDeps } from './signIn';
@@ -95,8 +94,9 @@ async function userForClaims(d: OidcDeps, claims: Record<string, unknown>): Prom
 /** OIDC relying party routes: start, callback, RP-initiated logout; plus token refresh. */
 export function registerOidcProvider(app: FastifyInstance, d: OidcDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
+  const tx = oidcTxCookie(d.secureCookies);
   const txCookie = {
-    path: OIDC_TX_PATH,
+    path: tx.path,
     httpOnly: true,
     // Lax: the IdP sends the browser back with a top-level cross-site GET.
     sameSite: 'lax' as const,
@@ -119,7 +119,7 @@ export function registerOidcProvider(app: FastifyInstance, d: OidcDeps): void {
           `The identity provider (${d.rp.issuer}) cannot be reached: ${describeOidcError(err)}.`,
         );
       }
-      void reply.setCookie(OIDC_TX_COOKIE, await d.rp.seal(begun.tx), txCookie);
+      void reply.setCookie(tx.name, await d.rp.seal(begun.tx), txCookie);
       return reply.redirect(begun.url.toString(), 303);
     },
   );
@@ -129,10 +129,10 @@ export function registerOidcProvider(app: FastifyInstance, d: OidcDeps): void {
     { config: { permission: 'public' }, schema: { querystring: OidcCallbackQuery } },
     async (req, reply) => {
       // The transaction is single-use: cleared whatever happens next.
-      const tx = await d.rp.open(req.cookies[OIDC_TX_COOKIE]);
-      void reply.clearCookie(OIDC_TX_COOKIE, { path: OIDC_TX_PATH });
+      const started = await d.rp.open(req.cookies[tx.name]);
+      void reply.clearCookie(tx.name, { path: tx.path, secure: d.secureCookies });
       try {
-        if (!tx)
+        if (!started)
           throw new SsoRefusal(
             'no sign-in was started from this browser, or it took longer than 10 minutes',
             'sso-failed',
@@ -140,7 +140,7 @@ export function registerOidcProvider(app: FastifyInstance, d: OidcDeps): void {
         const search = req.url.slice(req.url.indexOf('?'));
         let tokens;
         try {
-          tokens = await d.rp.finish(new URL(d.rp.redirectUri + search), tx);
+          tokens = await d.rp.finish(new URL(d.rp.redirectUri + search), started);
         } catch (err) {
           throw new SsoRefusal(describeOidcError(err), 'sso-failed', {
             error: (err as Error).message,
@@ -166,7 +166,7 @@ export function registerOidcProvider(app: FastifyInstance, d: OidcDeps): void {
           },
           { issuer: claims.iss, subject: claims.sub },
         );
-        return reply.redirect(tx.returnTo, 303);
+        return reply.redirect(started.returnTo, 303);
       } catch (err) {
         if (!(err instanceof SsoRefusal)) throw err;
         return refuse(req, reply, err);

@@ -3,9 +3,17 @@ import type { Config } from '@qd/platform';
 import { EncryptJWT, jwtDecrypt } from 'jose';
 import * as client from 'openid-client';
 
-export const OIDC_TX_COOKIE = 'qd_oidc_tx';
-export const OIDC_TX_PATH = '/api/v1/auth/oidc';
 export const OIDC_TX_SECONDS = 600;
+
+/**
+ * Name and path of the transaction cookie: over HTTPS `__Host-` (Secure, path /, no Domain);
+ * on plain-HTTP development setups a path-limited cookie without prefix.
+ */
+export function oidcTxCookie(secure: boolean): { name: string; path: string } {
+  return secure
+    ? { name: '__Host-qd_oidc_tx', path: '/' }
+    : { name: 'qd_oidc_tx', path: '/api/v1/auth/oidc' };
+}
 
 /** What the browser that started a sign-in must bring back to the callback. */
 export interface OidcTransaction {
@@ -49,7 +57,13 @@ export class OidcRelyingParty {
           this.config.QD_OIDC_CLIENT_ID!,
           this.config.QD_OIDC_CLIENT_SECRET,
           this.config.QD_OIDC_CLIENT_SECRET ? undefined : client.None(),
-          insecure ? { execute: [client.allowInsecureRequests] } : undefined,
+          {
+            // Always verify ID-token signatures against the IdP's JWKS (not only TLS trust).
+            execute: [
+              client.enableNonRepudiationChecks,
+              ...(insecure ? [client.allowInsecureRequests] : []),
+            ],
+          },
         )
         .catch((err: unknown) => {
           this.configuration = null;

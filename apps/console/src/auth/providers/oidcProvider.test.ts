@@ -228,6 +228,25 @@ describe('OIDC provider (real oidc-provider)', () => {
     }
   });
 
+  it('over HTTPS names the transaction cookie __Host- (Secure, path /)', async () => {
+    const secure = await startTestConsole(inject('postgresUrl'), {
+      QD_AUTH_PROVIDERS: 'oidc',
+      QD_PUBLIC_URL: 'https://console.example',
+      QD_OIDC_ISSUER: idp.issuer,
+      QD_OIDC_CLIENT_ID: TEST_IDP_CLIENT.clientId,
+      QD_SECURE_COOKIES: 'true',
+    });
+    try {
+      const res = await fetch(`${secure.base}/api/v1/auth/oidc/start`, { redirect: 'manual' });
+      const set = res.headers.getSetCookie().find((c) => c.startsWith('__Host-qd_oidc_tx='))!;
+      expect(set).toMatch(/; Secure/);
+      expect(set).toMatch(/Path=\/;/);
+      expect(set).not.toMatch(/Domain=/);
+    } finally {
+      await secure.close();
+    }
+  });
+
   it('rejects a returnTo that leaves the site', async () => {
     const res = await fetch(`${qd.base}/api/v1/auth/oidc/start?returnTo=//evil.example/x`, {
       redirect: 'manual',
