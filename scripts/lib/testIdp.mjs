@@ -39,7 +39,14 @@ export async function startTestIdp({ redirectUris, postLogoutRedirectUris = [], 
       profile: ['preferred_username', 'name', 'roles'],
       email: ['email'],
     },
-    ttl: { AccessToken: 60, IdToken: 60 },
+    ttl: {
+      AccessToken: 60,
+      IdToken: 60,
+      RefreshToken: 3600,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+    },
     findAccount: (_ctx, id) => {
       if (!store.has(id)) return undefined;
       return {
