@@ -14,7 +14,7 @@ test('signs in through the identity provider and out again at both ends', async 
   // Back at Quarterdeck, signed in as the provisioned user with the mapped role.
   await expect(page.getByTestId('metric-nlv')).toBeVisible();
   await expect(page.getByText('olga', { exact: true })).toBeVisible();
-  await expect(page.getByText('operator', { exact: true })).toBeVisible();
+  await expect(page.getByText('researcher', { exact: true })).toBeVisible();
   const session = await page.request.get('/api/v1/auth/session');
   expect(((await session.json()) as { provider: string }).provider).toBe('oidc');
 

@@ -11,11 +11,15 @@ const publicUrl = `http://127.0.0.1:${process.env.QD_PORT ?? 8080}`;
 const idp = await startTestIdp({
   redirectUris: [`${publicUrl}/api/v1/auth/oidc/callback`],
   postLogoutRedirectUris: [`${publicUrl}/login?reason=signed-out`],
-  accounts: { olga: { roles: ['qd-traders'], email: 'olga@example.com' } },
+  accounts: { olga: { roles: ['qd-quants'], email: 'olga@example.com' } },
 });
 const child = spawn(process.execPath, ['--enable-source-maps', 'apps/console/dist/main.js'], {
   stdio: 'inherit',
+  // Explicit MFA policy for the suite: operators must enrol (e2e/mfa covers it); the admin the
+  // older tests sign in as does not, and steps up with the password. The product default
+  // (operator,admin) is unchanged.
   env: {
+    QD_MFA_REQUIRED_ROLES: 'operator',
     ...process.env,
     QD_DATA_DIR: dataDir,
     QD_AUTH_PROVIDERS: 'basic,oidc',
@@ -23,7 +27,7 @@ const child = spawn(process.execPath, ['--enable-source-maps', 'apps/console/dis
     QD_OIDC_ISSUER: idp.issuer,
     QD_OIDC_CLIENT_ID: TEST_IDP_CLIENT.clientId,
     QD_OIDC_CLIENT_SECRET: TEST_IDP_CLIENT.clientSecret,
-    QD_OIDC_ROLE_MAP: 'qd-traders=operator,qd-admins=admin',
+    QD_OIDC_ROLE_MAP: 'qd-traders=operator,qd-quants=researcher,qd-admins=admin',
   },
 });
 const stop = (signal) => child.kill(signal);

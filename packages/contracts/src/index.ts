@@ -9,4 +9,5 @@ export * from './auth';
 export * from './topics';
 export * from './ws';
 export * from './gateway';
+export * from './security';
 export * from './authProviders';

@@ -19,4 +19,5 @@ export {
   type KillSwitchView,
   type Check,
 } from './preTrade';
+export * from './passwordPolicy';
 export { roleFromClaims, claimAt, ROLE_ORDER, type MappedRole } from './roleMapping';

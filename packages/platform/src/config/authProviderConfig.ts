@@ -2,16 +2,6 @@ import { z } from 'zod';
 
 const ROLES = ['viewer', 'researcher', 'operator', 'admin'] as const;
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-const list = z
-  .string()
-  .optional()
-  .transform((v) =>
-    (v ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
-  );
-
 /** `idp-value=role,other=role` → { 'idp-value': 'role', … }; roles must be Quarterdeck roles. */
 const roleMap = z
   .string()
@@ -56,13 +46,14 @@ export const authProviderEnv = {
   QD_MTLS_CA: z.string().optional(),
   /** Which certificate name is the username: subject CN, or the first SAN e-mail address. */
   QD_MTLS_IDENTITY: z.enum(['cn', 'san-email']).default('cn'),
-  /** Addresses/CIDRs of TLS-terminating proxies whose client-certificate headers are believed. */
-  QD_TRUSTED_PROXIES: list,
 };
 
-type ProviderConfig = { QD_HOST: string; QD_AUTH_PROVIDERS: string[] } & z.infer<
-  z.ZodObject<typeof authProviderEnv>
->;
+/** QD_TRUSTED_PROXIES is the security core's (also used for client addresses). */
+type ProviderConfig = {
+  QD_HOST: string;
+  QD_AUTH_PROVIDERS: string[];
+  QD_TRUSTED_PROXIES: string[];
+} & z.infer<z.ZodObject<typeof authProviderEnv>>;
 
 /** True for addresses only this machine can reach. */
 export function isLoopbackHost(host: string): boolean {

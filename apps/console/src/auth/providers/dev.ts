@@ -4,7 +4,8 @@ import { AppError, isLoopbackHost, schema, type Database } from '@qd/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { findUserByName } from './externalUsers';
-import { auditSignInFailure, signIn, type SignInDeps } from './signIn';
+import type { AuthContext } from '../context';
+import { auditSignInFailure, signIn } from './signIn';
 
 const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-real-ip', 'x-ssl-client-verify'];
 
@@ -27,7 +28,7 @@ export async function seedDevUsers(db: Database): Promise<void> {
  * config allows it (QD_DEV_LOGIN=true and a loopback QD_HOST); each request must also come from
  * a loopback address.
  */
-export function registerDevProvider(app: FastifyInstance, d: SignInDeps & { db: Database }): void {
+export function registerDevProvider(app: FastifyInstance, ctx: AuthContext): void {
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/auth/dev/login',
     {
@@ -39,19 +40,18 @@ export function registerDevProvider(app: FastifyInstance, d: SignInDeps & { db: 
       // A local reverse proxy would make remote browsers look local: forwarded requests are refused.
       const proxied = PROXY_HEADERS.some((h) => req.headers[h] !== undefined);
       if (proxied || !isLoopbackHost(req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '')) {
-        await auditSignInFailure(d.audit, req, username, 'dev', 'NOT_LOOPBACK', { proxied });
+        await auditSignInFailure(ctx, req, username, 'dev', 'NOT_LOOPBACK', { proxied });
         throw new AppError(
           'FORBIDDEN',
           'Dev sign-in is only accepted directly from this machine (not through a proxy).',
         );
       }
-      const user = await findUserByName(d.db, username);
+      const user = await findUserByName(ctx.db, username);
       if (!user || user.disabled) {
-        await auditSignInFailure(d.audit, req, username, 'dev', 'NO_DEV_USER');
+        await auditSignInFailure(ctx, req, username, 'dev', 'NO_DEV_USER');
         throw new AppError('INVALID_CREDENTIALS', `There is no enabled dev user ${username}.`);
       }
-      const session = await signIn(d, req, reply, user, 'dev');
-      return d.sessions.info(session);
+      return signIn(ctx, req, reply, user, 'dev');
     },
   );
 }

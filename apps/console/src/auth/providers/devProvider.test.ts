@@ -77,6 +77,10 @@ describe('dev provider and provider list', () => {
     };
     expect(info.user).toMatchObject({ username: 'dev-operator', role: 'operator' });
     expect(info.provider).toBe('dev');
+    // The MFA policy (operator and admin by default) applies to every provider.
+    expect((info as unknown as { mfa: { enrolmentRequired: boolean } }).mfa.enrolmentRequired).toBe(
+      true,
+    );
     const cookie = cookieFrom(res, 'qd_session')!;
     const session = await fetch(`${dev.base}/api/v1/auth/session`, { headers: { cookie } });
     expect(((await session.json()) as { user: { role: string } }).user.role).toBe('operator');

@@ -8,6 +8,8 @@ export interface LinkedUser {
   username: string;
   role: string;
   disabled: boolean;
+  /** Has a TOTP secret (then MFA policy asks for step-up, not enrolment). */
+  mfaEnrolled: boolean;
 }
 
 const userColumns = {
@@ -15,6 +17,7 @@ const userColumns = {
   username: schema.users.username,
   role: schema.users.role,
   disabled: schema.users.disabled,
+  mfaEnrolled: sql<boolean>`${schema.users.totpSecret} is not null`,
 };
 
 /** The user linked to an external identity, or null. Touches its last-login time. */
@@ -74,7 +77,7 @@ export async function provisionLinkedUser(
     const user = { id: randomUUID(), username, role, disabled: false };
     await tx.insert(schema.users).values({ ...user, passwordHash: null });
     await tx.insert(schema.externalIdentities).values({ ...identity, userId: user.id });
-    return user;
+    return { ...user, mfaEnrolled: false };
   });
 }
 

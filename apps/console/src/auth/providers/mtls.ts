@@ -1,21 +1,19 @@
 import { MtlsLoginRequest } from '@qd/contracts';
-import { AppError, type Config, type Database } from '@qd/platform';
+import { AppError, type Config } from '@qd/platform';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { clientCertificate, trustedProxies } from './clientCertificate';
 import { findUserByName } from './externalUsers';
-import { auditSignInFailure, signIn, type SignInDeps } from './signIn';
+import type { AuthContext } from '../context';
+import { auditSignInFailure, signIn } from './signIn';
 
 /**
  * `POST /auth/mtls/login {}`: signs in the user named by the verified client certificate
  * (subject CN, or first SAN e-mail with QD_MTLS_IDENTITY=san-email). Users are not created here:
  * the certificate proves who someone is, an administrator decides what they may do.
  */
-export function registerMtlsProvider(
-  app: FastifyInstance,
-  d: SignInDeps & { db: Database; config: Config },
-): void {
-  const isTrusted = trustedProxies(d.config.QD_TRUSTED_PROXIES);
+export function registerMtlsProvider(app: FastifyInstance, ctx: AuthContext, config: Config): void {
+  const isTrusted = trustedProxies(config.QD_TRUSTED_PROXIES);
   app.withTypeProvider<ZodTypeProvider>().post(
     '/api/v1/auth/mtls/login',
     {
@@ -25,7 +23,7 @@ export function registerMtlsProvider(
     async (req, reply) => {
       const cert = clientCertificate(req, isTrusted);
       if (!cert.ok) {
-        await auditSignInFailure(d.audit, req, 'anonymous', 'mtls', 'NO_VERIFIED_CERTIFICATE', {
+        await auditSignInFailure(ctx, req, 'anonymous', 'mtls', 'NO_VERIFIED_CERTIFICATE', {
           reason: cert.reason,
           ...(cert.spoofed ? { spoofedHeaders: true } : {}),
         });
@@ -33,18 +31,18 @@ export function registerMtlsProvider(
       }
       const { identity } = cert;
       const username =
-        d.config.QD_MTLS_IDENTITY === 'cn' ? identity.cn : (identity.emails[0] ?? null);
-      const user = username ? await findUserByName(d.db, username) : null;
+        config.QD_MTLS_IDENTITY === 'cn' ? identity.cn : (identity.emails[0] ?? null);
+      const user = username ? await findUserByName(ctx.db, username) : null;
       const detail = { subject: identity.subject, issuer: identity.issuer, via: identity.via };
       if (!user || user.disabled) {
-        await auditSignInFailure(d.audit, req, username ?? 'anonymous', 'mtls', 'NO_USER', detail);
+        await auditSignInFailure(ctx, req, username ?? 'anonymous', 'mtls', 'NO_USER', detail);
         throw new AppError(
           'INVALID_CREDENTIALS',
           `The certificate (${identity.subject}) does not match an enabled Quarterdeck user.`,
         );
       }
-      const session = await signIn(
-        d,
+      return signIn(
+        ctx,
         req,
         reply,
         user,
@@ -55,7 +53,6 @@ export function registerMtlsProvider(
           fingerprint256: identity.fingerprint256,
         },
       );
-      return d.sessions.info(session);
     },
   );
 }

@@ -1,9 +1,9 @@
 import { OidcCallbackQuery, OidcLogoutResponse, OidcStartQuery, type Role } from '@qd/contracts';
 import { roleFromClaims } from '@qd/domain';
-import { AppError, type Config, type Database } from '@qd/platform';
+import { AppError, type Config } from '@qd/platform';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { SESSION_COOKIE } from '../sessions';
+import { auditAuth, clearSessionCookie, type AuthContext } from '../context';
 import {
   findLinkedUser,
   provisionLinkedUser,
@@ -17,14 +17,12 @@ import {
   oidcTxCookie,
   type OidcRelyingParty,
 } from './oidcClient';
-import { auditSignInFailure, signIn, type SignInDeps } from './signIn';
+import { auditSignInFailure, signIn } from './signIn';
 
-export interface OidcDeps extends SignInDeps {
-  db: Database;
+export interface OidcDeps {
+  ctx: AuthContext;
   config: Config;
   rp: OidcRelyingParty;
-  now: () => Date;
-  revokeSockets: (sessionId: string, reason: string) => void;
 }
 
 /** A refused OIDC sign-in: audited; a browser is sent back to the login page, an API client gets 400. */
@@ -65,11 +63,11 @@ async function userForClaims(d: OidcDeps, claims: Record<string, unknown>): Prom
       'sso-no-role',
       detail,
     );
-  const linked = await findLinkedUser(d.db, 'oidc', issuer, subject);
+  const linked = await findLinkedUser(d.ctx.db, 'oidc', issuer, subject);
   if (linked) {
     if (linked.disabled) throw new SsoRefusal('this user is disabled', 'sso-failed', detail);
     if (linked.role !== role) {
-      await setUserRole(d.db, linked.id, role);
+      await setUserRole(d.ctx.db, linked.id, role);
       return { ...linked, role };
     }
     return linked;
@@ -79,7 +77,12 @@ async function userForClaims(d: OidcDeps, claims: Record<string, unknown>): Prom
   if (!USERNAME.test(username))
     throw new SsoRefusal('the identity provider sent no usable username', 'sso-failed', detail);
   try {
-    return await provisionLinkedUser(d.db, { provider: 'oidc', issuer, subject }, username, role);
+    return await provisionLinkedUser(
+      d.ctx.db,
+      { provider: 'oidc', issuer, subject },
+      username,
+      role,
+    );
   } catch (err) {
     if (err instanceof UsernameTakenError)
       throw new SsoRefusal(
@@ -94,13 +97,13 @@ async function userForClaims(d: OidcDeps, claims: Record<string, unknown>): Prom
 /** OIDC relying party routes: start, callback, RP-initiated logout; plus token refresh. */
 export function registerOidcProvider(app: FastifyInstance, d: OidcDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const tx = oidcTxCookie(d.secureCookies);
+  const tx = oidcTxCookie(d.ctx.sessions.secureCookies);
   const txCookie = {
     path: tx.path,
     httpOnly: true,
     // Lax: the IdP sends the browser back with a top-level cross-site GET.
     sameSite: 'lax' as const,
-    secure: d.secureCookies,
+    secure: d.ctx.sessions.secureCookies,
     maxAge: OIDC_TX_SECONDS,
   };
 
@@ -130,7 +133,7 @@ export function registerOidcProvider(app: FastifyInstance, d: OidcDeps): void {
     async (req, reply) => {
       // The transaction is single-use: cleared whatever happens next.
       const started = await d.rp.open(req.cookies[tx.name]);
-      void reply.clearCookie(tx.name, { path: tx.path, secure: d.secureCookies });
+      void reply.clearCookie(tx.name, { path: tx.path, secure: d.ctx.sessions.secureCookies });
       try {
         if (!started)
           throw new SsoRefusal(
@@ -150,7 +153,7 @@ export function registerOidcProvider(app: FastifyInstance, d: OidcDeps): void {
         const user = await userForClaims(d, claims);
         const expiresIn = tokens.expiresIn();
         await signIn(
-          d,
+          d.ctx,
           req,
           reply,
           user,
@@ -160,7 +163,7 @@ export function registerOidcProvider(app: FastifyInstance, d: OidcDeps): void {
               idToken: tokens.id_token!,
               ...(tokens.refresh_token ? { refreshToken: tokens.refresh_token } : {}),
               ...(expiresIn !== undefined
-                ? { expiresAt: d.now().getTime() + expiresIn * 1000 }
+                ? { expiresAt: d.ctx.now().getTime() + expiresIn * 1000 }
                 : {}),
             },
           },
@@ -175,7 +178,7 @@ export function registerOidcProvider(app: FastifyInstance, d: OidcDeps): void {
   );
 
   async function refuse(req: FastifyRequest, reply: FastifyReply, err: SsoRefusal) {
-    await auditSignInFailure(d.audit, req, 'anonymous', 'oidc', 'SSO_FAILED', {
+    await auditSignInFailure(d.ctx, req, 'anonymous', 'oidc', 'SSO_FAILED', {
       reason: err.reason,
       ...err.detail,
     });
@@ -186,25 +189,20 @@ export function registerOidcProvider(app: FastifyInstance, d: OidcDeps): void {
   r.post(
     '/api/v1/auth/oidc/logout',
     {
-      config: { permission: 'portfolio:read', action: 'auth.logout' },
+      config: { permission: 'profile:self', action: 'auth.logout', duringMfaEnrolment: true },
       schema: { response: { 200: OidcLogoutResponse } },
     },
     async (req, reply) => {
       const session = req.session!;
-      await d.sessions.destroy(session.id);
-      d.revokeSockets(session.id, 'logged out');
-      await d.audit.write({
-        actor: session.username,
+      await d.ctx.sessions.destroy(session.id);
+      await d.ctx.revocations.publish([session.handle], 'logged out');
+      await auditAuth(d.ctx, req, {
         action: 'auth.logout',
-        target: session.userId,
+        target: session.handle,
         outcome: 'success',
-        ip: req.ip,
-        userAgent: req.headers['user-agent'] ?? null,
-        requestId: req.id,
-        detail: { provider: session.provider ?? 'basic' },
+        detail: { provider: 'oidc' },
       });
-      req.audited = true;
-      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(d.ctx, reply);
       const idToken = session.oidc?.idToken;
       const endSession = idToken ? await d.rp.endSessionUrl(idToken).catch(() => null) : null;
       return { redirectTo: endSession ?? '/login?reason=signed-out' };

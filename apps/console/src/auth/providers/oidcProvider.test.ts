@@ -80,7 +80,12 @@ describe('OIDC provider (real oidc-provider)', () => {
   }
   async function session(cookie: string) {
     const res = await fetch(`${qd.base}/api/v1/auth/session`, { headers: { cookie } });
-    return { status: res.status, body: (await res.json()) as Body & { csrfToken: string } };
+    return {
+      status: res.status,
+      body: (await res.json()) as Body & { csrfToken: string },
+      /** A rotated session id (privilege change), if the server issued one. */
+      cookie: cookieFrom(res, 'qd_session'),
+    };
   }
 
   it('sends the browser to the IdP with PKCE (S256), state and nonce, bound by an HttpOnly cookie', async () => {
@@ -261,13 +266,18 @@ describe('OIDC provider (real oidc-provider)', () => {
     expect((await session(cookie!)).body.user?.role).toBe('viewer');
     idp.accounts.set('rita', { roles: ['qd-admins'] });
     clock += 2 * 60_000; // past the 60 s access-token lifetime
-    expect((await session(cookie!)).body.user?.role).toBe('admin');
+    const promoted = await session(cookie!);
+    expect(promoted.body.user?.role).toBe('admin');
+    // A privilege change rotates the session id: the old cookie is dead, the new one works.
+    expect(promoted.cookie).toBeTruthy();
+    expect((await session(cookie!)).status).toBe(401);
+    const rotated = promoted.cookie!;
     idp.accounts.delete('rita');
     clock += 2 * 60_000;
-    const ended = await session(cookie!);
+    const ended = await session(rotated);
     expect(ended.status).toBe(401);
     expect(ended.body.detail).toMatch(/identity provider ended your sign-in/);
-    expect((await session(cookie!)).status).toBe(401);
+    expect((await session(rotated)).status).toBe(401);
     const refreshes = await auditRows(qd.handle, 'auth.oidc.refresh');
     expect(refreshes.map((r) => r.outcome)).toEqual(['success', 'failure']);
   });

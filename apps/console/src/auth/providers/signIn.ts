@@ -1,71 +1,45 @@
-import type { AuthProviderId } from '@qd/contracts';
+import type { AuthProviderId, SessionInfo } from '@qd/contracts';
 import type { SessionRecord } from '@qd/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AuditLog } from '../../audit/auditLog';
-import { SESSION_COOKIE, type Sessions } from '../sessions';
-
-export interface SignInDeps {
-  sessions: Sessions;
-  audit: AuditLog;
-  secureCookies: boolean;
-}
-
-/** The session cookie as every provider sets it (signed id only, HttpOnly, SameSite=Strict). */
-export function sessionCookieOptions(secure: boolean) {
-  return { path: '/', httpOnly: true, sameSite: 'strict' as const, secure, signed: true };
-}
+import { auditAuth, type AuthContext } from '../context';
+import { startSession } from '../startSession';
 
 /**
- * Starts a session for a user a provider has identified: ends this browser's previous session
- * (fresh id, no fixation), audits the success with the provider, and sets the cookie.
+ * Starts the session of a user a provider has identified, through the one `startSession` every
+ * path shares (fresh id, MFA policy, cookie, audit). The provider itself proved no second
+ * factor: a user who must use MFA enrols or steps up with TOTP like everyone else.
  */
-export async function signIn(
-  d: SignInDeps,
+export function signIn(
+  ctx: AuthContext,
   req: FastifyRequest,
   reply: FastifyReply,
-  user: { id: string; username: string; role: string },
+  user: { id: string; username: string; role: string; mfaEnrolled: boolean },
   provider: AuthProviderId,
-  extra: Pick<SessionRecord, 'oidc'> = {},
+  session: Pick<SessionRecord, 'oidc'> = {},
   detail: Record<string, unknown> = {},
-): Promise<SessionRecord> {
-  if (req.session) await d.sessions.destroy(req.session.id);
-  const session = await d.sessions.create(user, req.ip, req.headers['user-agent'] ?? '', {
+): Promise<SessionInfo> {
+  return startSession(ctx, req, reply, user, {
     provider,
-    ...extra,
+    mfa: null,
+    mfaEnrolled: user.mfaEnrolled,
+    session,
+    detail,
   });
-  req.session = session;
-  await d.audit.write({
-    actor: user.username,
-    action: 'auth.login',
-    target: user.id,
-    outcome: 'success',
-    ip: req.ip,
-    userAgent: req.headers['user-agent'] ?? null,
-    requestId: req.id,
-    detail: { provider, ...detail },
-  });
-  req.audited = true;
-  void reply.setCookie(SESSION_COOKIE, session.id, sessionCookieOptions(d.secureCookies));
-  return session;
 }
 
 /** Audits a refused sign-in through a provider (before the error is sent). */
-export async function auditSignInFailure(
-  audit: AuditLog,
+export function auditSignInFailure(
+  ctx: AuthContext,
   req: FastifyRequest,
   actor: string,
   provider: AuthProviderId,
   code: string,
   detail: Record<string, unknown> = {},
 ): Promise<void> {
-  await audit.write({
+  return auditAuth(ctx, req, {
     actor,
     action: 'auth.login',
     outcome: 'failure',
-    ip: req.ip,
-    userAgent: req.headers['user-agent'] ?? null,
-    requestId: req.id,
     detail: { provider, code, ...detail },
   });
-  req.audited = true;
 }
