@@ -115,6 +115,7 @@ const lines = [
   config.QD_MFA_REQUIRED_ROLES.length
     ? `  Roles ${config.QD_MFA_REQUIRED_ROLES.join(', ')} set up two-factor authentication (an authenticator app) at first sign-in.`
     : '  Two-factor authentication is optional for every role (QD_MFA_REQUIRED_ROLES=none).',
+  `  Sign-in: ${config.QD_AUTH_PROVIDERS.join(', ')}${config.QD_AUTH_PROVIDERS.includes('dev') ? '   (dev sign-in is on: this machine only, every use audited)' : ''}`,
   '  Press Ctrl+C to stop.',
   '',
 ];

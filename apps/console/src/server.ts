@@ -32,6 +32,8 @@ import { Mfa } from './auth/mfa';
 import { registerMfaRoutes } from './auth/mfaRoutes';
 import { registerProfileRoutes } from './auth/profileRoutes';
 import { Revocations } from './auth/revocation';
+import { registerAuthProviders } from './auth/providers/registry';
+import { tlsOptions } from './auth/providers/tlsOptions';
 import { registerAuthRoutes } from './auth/routes';
 import { registerSessionRoutes } from './auth/sessionRoutes';
 import { Sessions } from './auth/sessions';
@@ -71,7 +73,9 @@ export interface ConsoleServer {
 /** Builds the console (BFF + WS hub); does not listen. */
 export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   const now = deps.now ?? (() => new Date());
+  const https = tlsOptions(deps.config);
   const app = Fastify({
+    ...(https ? { https } : {}),
     loggerInstance: deps.logger.child({ service: 'console' }),
     // X-Forwarded-For is believed only from the configured proxies.
     trustProxy: deps.config.QD_TRUSTED_PROXIES.length ? deps.config.QD_TRUSTED_PROXIES : false,
@@ -152,6 +156,10 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   registerMfaRoutes(app, auth);
   registerProfileRoutes(app, auth);
   registerUserAdminRoutes(app, auth);
+  await registerAuthProviders(app, auth, {
+    config: deps.config,
+    sessionSecret: deps.sessionSecret,
+  });
   registerTradingRoutes(app, gateway, audit, now);
   registerWsRoute(app, hub, sessions, deps.config.QD_ALLOWED_ORIGINS);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuthProviderId } from './authProviders';
 import { IsoTimestamp } from './decimal';
 import { Permission, Role } from './permissions';
 
@@ -31,6 +32,8 @@ export type SessionUser = z.infer<typeof SessionUser>;
 
 export const SessionInfo = z.object({
   user: SessionUser,
+  /** How this session signed in (decides how logout ends it). */
+  provider: AuthProviderId.optional(),
   permissions: z.array(Permission),
   csrfToken: z.string(),
   expiresAt: IsoTimestamp,

@@ -10,3 +10,4 @@ export * from './topics';
 export * from './ws';
 export * from './gateway';
 export * from './security';
+export * from './authProviders';

@@ -28,6 +28,9 @@ export const ErrorCode = z.enum([
   'KILL_SWITCH_NOT_ENGAGED',
   'GATEWAY_UNAVAILABLE',
   'INTERNAL',
+  'PROVIDER_DISABLED',
+  'SSO_FAILED',
+  'IDP_UNAVAILABLE',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -20,3 +20,4 @@ export {
   type Check,
 } from './preTrade';
 export * from './passwordPolicy';
+export { roleFromClaims, claimAt, ROLE_ORDER, type MappedRole } from './roleMapping';

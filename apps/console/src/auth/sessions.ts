@@ -69,6 +69,7 @@ export class Sessions {
     user: { id: string; username: string; role: string },
     client: ClientContext,
     mfa: { verified: boolean; enrolmentRequired: boolean },
+    extra: Pick<SessionRecord, 'provider' | 'oidc'> = {},
   ): Promise<SessionRecord> {
     const t = this.now().getTime();
     const record: SessionRecord = {
@@ -85,9 +86,15 @@ export class Sessions {
       mfaAt: mfa.verified ? t : null,
       stepUpAt: mfa.verified ? t : null,
       mfaEnrolmentRequired: mfa.enrolmentRequired,
+      ...extra,
     };
     await this.store.set(record, this.ttlSeconds(record));
     return record;
+  }
+
+  /** Stores a changed record (same id) for what is left of its idle and absolute time. */
+  async save(record: SessionRecord): Promise<void> {
+    await this.store.set(record, this.ttlSeconds(record));
   }
 
   /**
@@ -175,6 +182,7 @@ export class Sessions {
     const role = r.role as Role;
     return {
       user: { id: r.userId, username: r.username, role },
+      provider: r.provider ?? 'basic',
       permissions: [...ROLE_PERMISSIONS[role]],
       csrfToken: r.csrfToken,
       expiresAt: new Date(r.createdAt + this.policy.absoluteMinutes * 60_000).toISOString(),

@@ -1,4 +1,5 @@
-import type { Role, SessionInfo } from '@qd/contracts';
+import type { AuthProviderId, Role, SessionInfo } from '@qd/contracts';
+import type { SessionRecord } from '@qd/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { clientOf } from '../http/guard';
 import { auditAuth, setSessionCookie, type AuthContext } from './context';
@@ -13,23 +14,38 @@ export async function startSession(
   req: FastifyRequest,
   reply: FastifyReply,
   user: { id: string; username: string; role: string },
-  how: { provider: string; mfa: 'totp' | 'recovery' | null; mfaEnrolled: boolean },
+  how: {
+    provider: AuthProviderId;
+    mfa: 'totp' | 'recovery' | null;
+    mfaEnrolled: boolean;
+    /** Provider data kept in the session (OIDC tokens). */
+    session?: Pick<SessionRecord, 'oidc'>;
+    /** Extra audit detail (IdP issuer and subject, certificate subject). */
+    detail?: Record<string, unknown>;
+  },
 ): Promise<SessionInfo> {
   if (req.session) {
     await ctx.sessions.destroy(req.session.id);
     await ctx.revocations.publish([req.session.handle], 'signed in again');
   }
   const enrolmentRequired = !how.mfaEnrolled && ctx.mfaRequiredRoles.includes(user.role as Role);
-  const session = await ctx.sessions.create(user, clientOf(req), {
-    verified: how.mfa !== null,
-    enrolmentRequired,
-  });
+  const session = await ctx.sessions.create(
+    user,
+    clientOf(req),
+    { verified: how.mfa !== null, enrolmentRequired },
+    { provider: how.provider, ...how.session },
+  );
   req.session = session;
   await auditAuth(ctx, req, {
     action: 'auth.login',
     target: user.id,
     outcome: 'success',
-    detail: { provider: how.provider, mfa: how.mfa, mfaEnrolmentRequired: enrolmentRequired },
+    detail: {
+      provider: how.provider,
+      mfa: how.mfa,
+      mfaEnrolmentRequired: enrolmentRequired,
+      ...how.detail,
+    },
   });
   setSessionCookie(ctx, reply, session.id);
   return ctx.sessions.info(session);

@@ -15,6 +15,9 @@ describe('loadConfig', () => {
     const c = loadConfig({
       QD_PORT: '9000',
       QD_AUTH_PROVIDERS: 'basic, oidc',
+      QD_OIDC_ISSUER: 'https://idp.example',
+      QD_OIDC_CLIENT_ID: 'quarterdeck',
+      QD_PUBLIC_URL: 'https://console.example',
       QD_ALLOWED_ORIGINS: 'https://a.example,https://b.example',
     });
     expect(c.QD_PORT).toBe(9000);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authProviderEnv, authProviderProblems } from './authProviderConfig';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const port = z.coerce.number().int().min(0).max(65535);
@@ -101,6 +102,7 @@ export const ConfigSchema = z.object({
   QD_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),
+  ...authProviderEnv,
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -117,6 +119,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
+  const problems = authProviderProblems(result.data);
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return result.data;
 }
 

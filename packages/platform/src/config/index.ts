@@ -1,1 +1,2 @@
 export { ConfigSchema, ConfigError, loadConfig, gatewayUrl, type Config } from './config';
+export { isLoopbackHost } from './authProviderConfig';

@@ -22,7 +22,8 @@ const dec = (name: string) => numeric(name, { precision: 24, scale: 10 });
 export const users = pgTable('users', {
   id: text('id').primaryKey(),
   username: text('username').notNull().unique(),
-  passwordHash: text('password_hash').notNull(),
+  /** Null for users who sign in only through an external provider (OIDC, mTLS, dev). */
+  passwordHash: text('password_hash'),
   role: text('role').notNull(),
   disabled: boolean('disabled').notNull().default(false),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -90,6 +91,25 @@ export const auditLog = pgTable(
     hash: text('hash').notNull(),
   },
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_actor_idx').on(t.actor)],
+);
+
+/** Links a user to an identity at an external provider (OIDC issuer + sub, mTLS CA + subject). */
+export const externalIdentities = pgTable(
+  'external_identities',
+  {
+    provider: text('provider').notNull(),
+    issuer: text('issuer').notNull(),
+    subject: text('subject').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    lastLoginAt: ts('last_login_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.provider, t.issuer, t.subject] }),
+    index('external_identities_user_idx').on(t.userId),
+  ],
 );
 
 // ---- gateway: trading truth ----

@@ -30,6 +30,9 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   GATEWAY_UNAVAILABLE: 503,
+  PROVIDER_DISABLED: 404,
+  SSO_FAILED: 400,
+  IDP_UNAVAILABLE: 503,
 };
 
 /** An error with a stable code; rendered as RFC 9457 problem+json. */

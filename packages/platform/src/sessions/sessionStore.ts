@@ -21,6 +21,10 @@ export interface SessionRecord {
   stepUpAt: number | null;
   /** The role requires MFA and the user has not enrolled: only enrolment is allowed. */
   mfaEnrolmentRequired: boolean;
+  /** How the user signed in (basic when absent). */
+  provider?: 'dev' | 'basic' | 'oidc' | 'mtls';
+  /** OIDC tokens of the session: refresh on expiry, id_token_hint for RP-initiated logout. */
+  oidc?: { idToken: string; refreshToken?: string; expiresAt?: number };
 }
 
 /** Server-side session storage (memory by default, Redis in production); encrypted at rest. */

@@ -1,12 +1,14 @@
-import { useQueryClient } from '@tanstack/react-query';
+import type { SessionInfo } from '@qd/contracts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { Anchor } from 'lucide-react';
 import { useState, type FormEvent } from 'react';
 import { ApiError, setCsrfToken } from '../../api/client';
-import { login } from '../../api/auth';
+import { fetchProviders, login } from '../../api/auth';
 import { Button } from '../../ui/Button';
 import { Field, inputClass } from '../../ui/Field';
 import { loginReasonMessage } from './loginReason';
+import { ProviderButtons } from './ProviderButtons';
 import { sessionQuery } from './session';
 
 function messageFor(e: unknown): string {
@@ -32,6 +34,15 @@ export function LoginPage() {
   // Second step, when the account has two-factor authentication.
   const [codeStep, setCodeStep] = useState<'totp' | 'recoveryCode' | null>(null);
   const [code, setCode] = useState('');
+  const providers = useQuery({ queryKey: ['auth-providers'], queryFn: fetchProviders, retry: 1 });
+  // Until the list arrives (or if it cannot be read) the password form is offered.
+  const showBasic = !providers.data || providers.data.providers.includes('basic');
+
+  async function onSession(session: SessionInfo) {
+    setCsrfToken(session.csrfToken);
+    queryClient.setQueryData(sessionQuery.queryKey, session);
+    await navigate({ to: session.mfa.enrolmentRequired ? '/enrol-mfa' : '/' });
+  }
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -51,9 +62,7 @@ export function LoginPage() {
         password,
         ...(codeStep ? { [codeStep]: code.trim() } : {}),
       });
-      setCsrfToken(session.csrfToken);
-      queryClient.setQueryData(sessionQuery.queryKey, session);
-      await navigate({ to: session.mfa.enrolmentRequired ? '/enrol-mfa' : '/' });
+      await onSession(session);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'MFA_REQUIRED') {
         setCodeStep('totp');
@@ -90,79 +99,90 @@ export function LoginPage() {
           >
             {notice}
           </div>
-          <Field label="Username" error={fieldErrors.username}>
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                name="username"
-                autoComplete="username"
-                autoFocus
-                value={username}
-                onChange={(e) => setUsername(e.target.value)}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                className={inputClass}
-              />
-            )}
-          </Field>
-          <Field label="Password" error={fieldErrors.password}>
-            {({ id, describedBy, invalid }) => (
-              <input
-                id={id}
-                name="password"
-                type="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                aria-describedby={describedBy}
-                aria-invalid={invalid}
-                className={inputClass}
-              />
-            )}
-          </Field>
-          {codeStep && (
+          {showBasic && (
             <>
-              <Field
-                label={codeStep === 'totp' ? 'Authenticator code' : 'Recovery code'}
-                hint={
-                  codeStep === 'totp'
-                    ? 'The 6-digit code from your authenticator app.'
-                    : 'One of the recovery codes you saved at enrolment (each works once).'
-                }
-              >
-                {({ id, describedBy }) => (
+              <Field label="Username" error={fieldErrors.username}>
+                {({ id, describedBy, invalid }) => (
                   <input
                     id={id}
-                    name="code"
+                    name="username"
+                    autoComplete="username"
                     autoFocus
-                    inputMode={codeStep === 'totp' ? 'numeric' : undefined}
-                    autoComplete="one-time-code"
-                    maxLength={codeStep === 'totp' ? 6 : 11}
-                    value={code}
-                    onChange={(e) => setCode(e.target.value)}
+                    value={username}
+                    onChange={(e) => setUsername(e.target.value)}
                     aria-describedby={describedBy}
-                    className={`${inputClass} font-mono tracking-widest`}
+                    aria-invalid={invalid}
+                    className={inputClass}
                   />
                 )}
               </Field>
-              <button
-                type="button"
-                className="self-start text-xs text-accent hover:underline"
-                onClick={() => {
-                  setCodeStep(codeStep === 'totp' ? 'recoveryCode' : 'totp');
-                  setCode('');
-                  setError(null);
-                }}
-              >
-                {codeStep === 'totp'
-                  ? 'Use a recovery code instead'
-                  : 'Use the authenticator code instead'}
-              </button>
+              <Field label="Password" error={fieldErrors.password}>
+                {({ id, describedBy, invalid }) => (
+                  <input
+                    id={id}
+                    name="password"
+                    type="password"
+                    autoComplete="current-password"
+                    value={password}
+                    onChange={(e) => setPassword(e.target.value)}
+                    aria-describedby={describedBy}
+                    aria-invalid={invalid}
+                    className={inputClass}
+                  />
+                )}
+              </Field>
+              {codeStep && (
+                <>
+                  <Field
+                    label={codeStep === 'totp' ? 'Authenticator code' : 'Recovery code'}
+                    hint={
+                      codeStep === 'totp'
+                        ? 'The 6-digit code from your authenticator app.'
+                        : 'One of the recovery codes you saved at enrolment (each works once).'
+                    }
+                  >
+                    {({ id, describedBy }) => (
+                      <input
+                        id={id}
+                        name="code"
+                        autoFocus
+                        inputMode={codeStep === 'totp' ? 'numeric' : undefined}
+                        autoComplete="one-time-code"
+                        maxLength={codeStep === 'totp' ? 6 : 11}
+                        value={code}
+                        onChange={(e) => setCode(e.target.value)}
+                        aria-describedby={describedBy}
+                        className={`${inputClass} font-mono tracking-widest`}
+                      />
+                    )}
+                  </Field>
+                  <button
+                    type="button"
+                    className="self-start text-xs text-accent hover:underline"
+                    onClick={() => {
+                      setCodeStep(codeStep === 'totp' ? 'recoveryCode' : 'totp');
+                      setCode('');
+                      setError(null);
+                    }}
+                  >
+                    {codeStep === 'totp'
+                      ? 'Use a recovery code instead'
+                      : 'Use the authenticator code instead'}
+                  </button>
+                </>
+              )}
+              <Button type="submit" variant="primary" busy={busy} className="mt-1 w-full">
+                {codeStep ? 'Verify and sign in' : 'Sign in'}
+              </Button>
             </>
           )}
-          <Button type="submit" variant="primary" busy={busy} className="mt-1 w-full">
-            {codeStep ? 'Verify and sign in' : 'Sign in'}
-          </Button>
+          {providers.data && (
+            <ProviderButtons
+              providers={providers.data}
+              onSession={onSession}
+              onError={(err) => setError(messageFor(err))}
+            />
+          )}
         </form>
       </div>
     </main>

@@ -1,11 +1,24 @@
 /** Why the login page is shown, carried in `?reason=`. */
-export type LoginReason = 'expired' | 'revoked' | 'unreachable' | 'signed-out';
+export type LoginReason =
+  | 'expired'
+  | 'revoked'
+  | 'unreachable'
+  | 'signed-out'
+  | 'sso-failed'
+  | 'sso-no-role'
+  | 'sso-unavailable';
 
 const MESSAGES: Record<LoginReason, string> = {
   expired: 'Your session has expired. Sign in again to continue.',
   revoked: 'Your session was ended by the server. Sign in again to continue.',
   unreachable: 'Cannot reach the server. Check that Quarterdeck is running, then sign in.',
   'signed-out': 'You are signed out.',
+  'sso-failed':
+    'Sign-in with your identity provider failed. Start again; if it keeps failing, an administrator can see the cause in the audit log.',
+  'sso-unavailable':
+    'The identity provider cannot be reached right now. Try again shortly, or use another sign-in method.',
+  'sso-no-role':
+    'Your identity provider account has no Quarterdeck role. Ask an administrator to grant one.',
 };
 
 export function loginReasonMessage(reason: LoginReason | undefined): string | null {

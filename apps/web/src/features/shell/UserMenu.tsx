@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { LogOut } from 'lucide-react';
 import { useState } from 'react';
-import { logout } from '../../api/auth';
+import { logout, oidcLogout } from '../../api/auth';
 import { Button } from '../../ui/Button';
 import { endSession } from '../auth/endSession';
 import { useSession } from '../auth/session';
@@ -15,6 +15,13 @@ export function UserMenu() {
 
   async function onLogout() {
     setBusy(true);
+    if (session?.provider === 'oidc') {
+      // RP-initiated logout: end the session here, then at the identity provider.
+      const next = await oidcLogout().catch(() => null);
+      await endSession(router, queryClient, 'signed-out');
+      if (next && /^https?:\/\//.test(next)) window.location.assign(next);
+      return;
+    }
     // Sign out locally even if the server cannot be reached: the cookie is HttpOnly anyway.
     await logout().catch(() => undefined);
     await endSession(router, queryClient, 'signed-out');
