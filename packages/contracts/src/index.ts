@@ -9,3 +9,6 @@ export * from './auth';
 export * from './topics';
 export * from './ws';
 export * from './gateway';
+export * from './controls';
+export * from './strategies';
+export * from './twap';

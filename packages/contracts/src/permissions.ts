@@ -12,6 +12,12 @@ export const Permission = z.enum([
   'killswitch:engage',
   'killswitch:disengage',
   'market:read',
+  'trading:control',
+  'trading:flatten',
+  'breaker:trip',
+  'breaker:reset',
+  'limits:write',
+  'strategies:write',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -20,8 +26,19 @@ const READ: Permission[] = ['portfolio:read', 'orders:read', 'killswitch:read', 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: READ,
   researcher: READ,
-  operator: [...READ, 'orders:write', 'killswitch:engage'],
-  admin: [...READ, 'orders:write', 'killswitch:engage', 'killswitch:disengage'],
+  operator: [...READ, 'orders:write', 'killswitch:engage', 'trading:control', 'breaker:trip'],
+  admin: [
+    ...READ,
+    'orders:write',
+    'killswitch:engage',
+    'killswitch:disengage',
+    'trading:control',
+    'trading:flatten',
+    'breaker:trip',
+    'breaker:reset',
+    'limits:write',
+    'strategies:write',
+  ],
 };
 
 /** True when the role grants the permission. */
