@@ -27,6 +27,7 @@ import { registerAuthRoutes } from './auth/routes';
 import { Sessions } from './auth/sessions';
 import { installGuard } from './http/guard';
 import { GatewayClient } from './trading/gatewayClient';
+import { registerControlRoutes } from './trading/controlRoutes';
 import { registerTradingRoutes } from './trading/routes';
 import { Hub } from './ws/hub';
 import { registerWsRoute } from './ws/routes';
@@ -127,6 +128,7 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
     revokeSockets: (id, reason) => hub.revokeSession(id, reason),
   });
   registerTradingRoutes(app, gateway, audit, now);
+  registerControlRoutes(app, gateway, audit);
   registerWsRoute(app, hub, sessions, deps.config.QD_ALLOWED_ORIGINS);
 
   if (serveWeb)

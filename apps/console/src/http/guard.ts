@@ -12,6 +12,8 @@ declare module 'fastify' {
     permission?: RoutePermission;
     /** Audit action name for state-changing routes. */
     action?: string;
+    /** Needs a recent MFA step-up (enforced by the security work). */
+    stepUp?: boolean;
   }
   interface FastifyRequest {
     session: SessionRecord | null;
