@@ -88,6 +88,40 @@ const killSwitchRoute = createRoute({
   pendingComponent: PagePending,
 });
 
+const controlsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/controls',
+  component: lazyRouteComponent(
+    () => import('./features/positionControls/ControlsPage'),
+    'ControlsPage',
+  ),
+  pendingComponent: PagePending,
+});
+
+const breakerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/breaker',
+  component: lazyRouteComponent(() => import('./features/breaker/BreakerPage'), 'BreakerPage'),
+  pendingComponent: PagePending,
+});
+
+const strategiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/strategies',
+  component: lazyRouteComponent(
+    () => import('./features/strategies/StrategiesPage'),
+    'StrategiesPage',
+  ),
+  pendingComponent: PagePending,
+});
+
+const twapRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/twap',
+  component: lazyRouteComponent(() => import('./features/twap/TwapPage'), 'TwapPage'),
+  pendingComponent: PagePending,
+});
+
 function NotFound() {
   return (
     <div className="flex h-full flex-col items-center justify-center gap-2 p-8 text-center">
@@ -101,7 +135,14 @@ function NotFound() {
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  appRoute.addChildren([dashboardRoute, killSwitchRoute]),
+  appRoute.addChildren([
+    dashboardRoute,
+    killSwitchRoute,
+    controlsRoute,
+    breakerRoute,
+    strategiesRoute,
+    twapRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

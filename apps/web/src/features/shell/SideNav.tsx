@@ -1,5 +1,9 @@
 import { Link } from '@tanstack/react-router';
 import {
+  Bot,
+  Gauge,
+  Layers,
+  SlidersHorizontal,
   LayoutDashboard,
   OctagonX,
   PanelLeftClose,
@@ -9,7 +13,7 @@ import {
 import { useState } from 'react';
 
 interface NavItem {
-  to: '/' | '/kill-switch';
+  to: '/' | '/kill-switch' | '/controls' | '/breaker' | '/strategies' | '/twap';
   label: string;
   Icon: LucideIcon;
 }
@@ -21,6 +25,10 @@ const GROUPS: { title: string; items: NavItem[] }[] = [
     items: [
       { to: '/', label: 'Dashboard', Icon: LayoutDashboard },
       { to: '/kill-switch', label: 'Kill switch', Icon: OctagonX },
+      { to: '/controls', label: 'Controls', Icon: SlidersHorizontal },
+      { to: '/breaker', label: 'Circuit breaker', Icon: Gauge },
+      { to: '/strategies', label: 'Strategies', Icon: Bot },
+      { to: '/twap', label: 'TWAP', Icon: Layers },
     ],
   },
 ];
