@@ -65,6 +65,7 @@ test('closes part of a position by percentage, then modifies a working order and
   const positions = page.getByTestId('controls-positions');
   await positions.getByRole('button', { name: 'Close XOM' }).click();
   const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('heading', { name: 'Close XOM' })).toBeVisible();
   await dialog.getByLabel('Percent', { exact: true }).check();
   await dialog.getByLabel('Percent to close').fill('50');
   await dialog.getByLabel('Reason').fill('short');

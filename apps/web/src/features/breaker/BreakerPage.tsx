@@ -123,6 +123,7 @@ export function BreakerPage() {
           testId="breaker-history"
           head={['Time', 'Action', 'Rule', 'Actor', 'Reason']}
           empty="The breaker has never tripped."
+          rowKeys={status?.history.map((e) => e.id)}
           rows={status?.history.map((e) => [
             <span className="num text-muted">{formatDateTime(e.at)}</span>,
             <span className={e.action === 'trip' ? 'text-down' : 'text-up'}>

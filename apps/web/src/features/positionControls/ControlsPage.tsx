@@ -26,7 +26,8 @@ type Open =
 /** Position and order controls: pause entries, cancel all, flatten, close, modify, trail. */
 export function ControlsPage() {
   const controls = useTopic('controls');
-  const positions = usePositions();
+  const unsorted = usePositions();
+  const positions = unsorted && [...unsorted].sort((a, b) => a.symbol.localeCompare(b.symbol));
   const orders = useWorkingOrders();
   const session = useSession();
   const now = useNow();
@@ -110,6 +111,7 @@ export function ControlsPage() {
           testId="controls-positions"
           head={['Symbol', 'Qty', 'Market value', 'Unrealized', '']}
           empty="No open positions."
+          rowKeys={positions?.map((p) => p.symbol)}
           rows={positions?.map((p) => [
             <span className="font-semibold">{p.symbol}</span>,
             <span className="num">{formatQty(p.qty)}</span>,
@@ -133,6 +135,7 @@ export function ControlsPage() {
           testId="controls-orders"
           head={['Symbol', 'Side', 'Filled / qty', 'Type', 'Limit', 'Stop', 'TIF', '']}
           empty="No working orders."
+          rowKeys={orders?.map((o) => o.id)}
           rows={orders?.map((o) => [
             <span className="font-semibold">{o.symbol}</span>,
             o.side,
@@ -166,6 +169,7 @@ export function ControlsPage() {
           testId="controls-history"
           head={['Time', 'Action', 'Target', 'Actor', 'Reason']}
           empty="No control actions yet."
+          rowKeys={controls?.history.map((h) => h.id)}
           rows={controls?.history.map((h) => [
             <span className="num text-muted">{formatDateTime(h.at)}</span>,
             h.kind.replace('_', ' '),

@@ -4,11 +4,14 @@ import type { ReactNode } from 'react';
 export function Table({
   head,
   rows,
+  rowKeys,
   empty,
   testId,
 }: {
   head: string[];
   rows: ReactNode[][] | undefined;
+  /** Stable row identities, so a row's buttons never change meaning under the pointer. */
+  rowKeys?: string[] | undefined;
   empty: string;
   testId?: string;
 }) {
@@ -26,7 +29,7 @@ export function Table({
         </thead>
         <tbody>
           {rows?.map((cells, r) => (
-            <tr key={r} className="border-b border-line last:border-0">
+            <tr key={rowKeys?.[r] ?? r} className="border-b border-line last:border-0">
               {cells.map((c, i) => (
                 <td key={i} className="px-3 py-1.5 whitespace-nowrap">
                   {c}

@@ -36,6 +36,7 @@ export function TwapPage() {
           testId="twap-list"
           head={['Started', 'Order', 'Progress', 'Filled', 'Next slice', 'Status', '']}
           empty="No TWAP orders yet."
+          rowKeys={twaps?.map((t) => t.id)}
           rows={twaps?.map((t) => [
             <span className="num text-muted">{formatTime(t.startAt)}</span>,
             `${t.side} ${formatQty(t.qty)} ${t.symbol}`,
