@@ -421,3 +421,34 @@ describe('TWAP', () => {
     expect(t.statusReason).toMatch(/kill switch engaged/);
   });
 });
+
+describe('fail closed', () => {
+  it('blocks entries, TWAP slices and shows strategies halted when the breaker cannot be read', async () => {
+    await start();
+    await buy('AAPL', '10');
+    await call('POST', '/v1/strategies/momentum-megacap/enabled', {
+      enabled: true,
+      reason: 'run it for the test',
+      confirm: 'momentum-megacap',
+    });
+    await handle.db.execute('ALTER TABLE breaker_events RENAME TO breaker_events_gone');
+    const entry = await buy('MSFT', '1');
+    expect(entry.statusCode).toBe(422);
+    expect(entry.json().code).toBe('ORDER_BREAKER_TRIPPED');
+    expect(entry.json().detail).toMatch(/circuit breaker state unknown/);
+    expect((await sell('AAPL', '10')).statusCode).toBe(201);
+    const twap = await call('POST', '/v1/twap', {
+      symbol: 'AAPL',
+      side: 'buy',
+      qty: '50',
+      durationMin: 5,
+      intervalS: 30,
+      reason: 'twap while unknown',
+    });
+    expect(twap.json()).toMatchObject({ status: 'halted', slicesSent: 0 });
+    expect(twap.json().statusReason).toMatch(/circuit breaker unknown/);
+    const s = (await call('GET', '/v1/strategies')).json();
+    await handle.db.execute('ALTER TABLE breaker_events_gone RENAME TO breaker_events');
+    expect(s.map((x: { status: string }) => x.status)).toEqual(['halted', 'disabled']);
+  });
+});

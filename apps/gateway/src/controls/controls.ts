@@ -1,5 +1,5 @@
 import type { ControlsStatus, PauseState, RiskLimits } from '@qd/contracts';
-import { dec, resolveLimits, type ResolvedLimits } from '@qd/domain';
+import { dec, resolveLimits, type BreakerView, type ResolvedLimits } from '@qd/domain';
 import { schema, type Database, type Logger } from '@qd/platform';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Engine } from '../engine';
@@ -34,6 +34,7 @@ export class Controls implements RiskContext {
       () => this.engine.now(),
       await readSetting(this.db, 'breaker_thresholds'),
     );
+    this.lastBreaker = (await this.breaker.view()).view;
     const rows = await this.db
       .select()
       .from(schema.entryPauses)
@@ -50,8 +51,13 @@ export class Controls implements RiskContext {
     return resolveLimits(this.limits, symbol, strategyId);
   }
 
-  breakerView() {
-    return this.breaker.view();
+  /** The last breaker state read (for views that cannot wait on the database). */
+  lastBreaker: BreakerView = 'unknown';
+
+  async breakerView() {
+    const v = await this.breaker.view();
+    this.lastBreaker = v.view;
+    return v;
   }
 
   pauseFor(strategyId: string | null): string | null {
@@ -145,6 +151,7 @@ export class Controls implements RiskContext {
       dayStartEquity: this.engine.account.dayStartEquity,
       quoteAgeMs: Number.isNaN(freshest) ? null : this.engine.now().getTime() - freshest,
     });
+    this.lastBreaker = (await this.breaker.view()).view;
     if (tripped) {
       this.logger.warn({ reason: tripped.state.reason }, 'circuit breaker tripped');
       await this.publisher.publish('breaker', tripped);

@@ -42,7 +42,9 @@ export function registerControlRoutes(app: FastifyInstance, d: ControlDeps): voi
   const { engine, controls } = d;
   const publishBreaker = async () => {
     const s = await controls.breaker.status();
+    controls.lastBreaker = s.state.tripped ? 'tripped' : 'ok';
     await d.publisher.publish('breaker', s);
+    await d.publisher.publish('strategies', d.strategies.list());
     return s;
   };
 

@@ -166,7 +166,8 @@ export class StrategyRunner {
     const unrealized = positions.reduce((a, p) => a.plus(p.unrealizedPnl), dec(0));
     const realized = this.controls.book.realized(r.id);
     const paused = this.controls.isPaused(r.id) || this.controls.isPaused('all');
-    const status = !r.enabled ? 'disabled' : paused ? 'paused' : 'running';
+    const halted = this.controls.lastBreaker !== 'ok';
+    const status = !r.enabled ? 'disabled' : halted ? 'halted' : paused ? 'paused' : 'running';
     return {
       id: r.id,
       name: r.name,
@@ -175,7 +176,10 @@ export class StrategyRunner {
       enabled: r.enabled,
       paused,
       status,
-      statusDetail: this.detail.get(r.id) ?? (r.enabled ? 'waiting for a signal' : 'disabled'),
+      statusDetail:
+        r.enabled && halted
+          ? `circuit breaker ${this.controls.lastBreaker}: no new entries`
+          : (this.detail.get(r.id) ?? (r.enabled ? 'waiting for a signal' : 'disabled')),
       positions,
       openOrders,
       realizedPnlToday: money(realized),
