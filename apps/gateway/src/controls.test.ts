@@ -243,6 +243,18 @@ describe('closing, cancelling and flattening', () => {
     expect(history.filter((h: { kind: string }) => h.kind === 'close')).toHaveLength(2);
   });
 
+  it('a retried close (double click, reconnect) is the same order, never a second one', async () => {
+    await start();
+    await buy('AAPL', '100');
+    const body = { qty: '10', reason: 'trim the AAPL position' };
+    const [a, b] = await Promise.all([
+      call('POST', '/v1/positions/AAPL/close', body),
+      call('POST', '/v1/positions/AAPL/close', body),
+    ]);
+    expect(a.json().id).toBe(b.json().id);
+    expect(positionQty('AAPL')).toBe('90');
+  });
+
   it('cancels all orders of one symbol with a reason', async () => {
     await start();
     await restingBuy('MSFT', '1');
