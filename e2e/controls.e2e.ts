@@ -123,6 +123,7 @@ test('the breaker trips by hand, blocks entries, and resets with RESET and a lon
   await fillAction(page, { reason: 'E2E: second trip in a row', submit: 'Trip breaker' });
   await expect(page.getByRole('button', { name: 'Reset breaker…' })).toBeDisabled();
   await expect(page.getByTestId('breaker-reset-blocked')).toContainText(/allowed again in \d+ s/);
+  await page.screenshot({ path: 'docs/screenshots/breaker.png', fullPage: true });
   // Leave trading as found: the reset opens again after the minute.
   await expect(page.getByRole('button', { name: 'Reset breaker…' })).toBeEnabled({
     timeout: 70_000,
@@ -134,6 +135,38 @@ test('the breaker trips by hand, blocks entries, and resets with RESET and a lon
     submit: 'Reset breaker',
   });
   await expect(page.getByTestId('breaker-state')).toHaveText('BREAKER ARMED');
+});
+
+test('an admin adds a per-symbol limit and an order over it is refused, naming the override', async ({
+  page,
+}) => {
+  await login(page);
+  await openPage(page, 'Controls');
+  const form = page.getByRole('form', { name: 'Risk limits' });
+  await form.getByRole('button', { name: 'Add symbol override' }).click();
+  await form.getByLabel('Override 1 symbol').fill('JNJ');
+  await form.getByLabel('JNJ Max quantity').fill('-5');
+  await expect(page.getByTestId('limits-problem')).toContainText('symbols.JNJ.maxQty');
+  await expect(form.getByRole('button', { name: 'Save limits…' })).toBeDisabled();
+  await form.getByLabel('JNJ Max quantity').fill('5');
+  await form.getByRole('button', { name: 'Save limits…' }).click();
+  await fillAction(page, { reason: 'E2E: cap JNJ order size', submit: 'Save limits' });
+  await expect(toast(page, /Pre-trade limits saved/)).toBeVisible();
+
+  const res = await page.request.post('/api/v1/orders', {
+    headers: { 'X-CSRF-Token': await csrfToken(page) },
+    data: { symbol: 'JNJ', side: 'buy', qty: '8', type: 'market', tif: 'day' },
+  });
+  expect(res.status()).toBe(422);
+  expect((await res.json()).detail).toContain('exceeds the 5 share limit by 3 [JNJ override]');
+  await page.screenshot({ path: 'docs/screenshots/controls.png', fullPage: true });
+
+  // Leave the limits as found.
+  await form.getByRole('button', { name: 'Remove' }).click();
+  await form.getByRole('button', { name: 'Save limits…' }).click();
+  await fillAction(page, { reason: 'E2E: drop the JNJ cap again', submit: 'Save limits' });
+  await expect(toast(page, /Pre-trade limits saved/)).toBeVisible();
+  await expect(form.getByLabel('Override 1 symbol')).toHaveCount(0);
 });
 
 test('pausing entries blocks new positions but not exits; flatten needs FLATTEN, once per 5 min', async ({

@@ -107,7 +107,7 @@ export function BreakerPage() {
         still work. The gateway trips it by itself on the thresholds below, evaluated on every tick
         and fill. If its state cannot be read, entries stay blocked.
       </p>
-      <Panel title="Automatic trip thresholds">
+      <Panel title="Automatic trip thresholds" className="shrink-0">
         {status ? (
           <ThresholdsForm
             key={JSON.stringify(status.thresholds)}
@@ -118,7 +118,7 @@ export function BreakerPage() {
           <p className="p-3 text-ui text-muted">Loading…</p>
         )}
       </Panel>
-      <Panel title="History" className="min-h-[200px] flex-1">
+      <Panel title="History" className="min-h-[200px] shrink-0">
         <Table
           testId="breaker-history"
           head={['Time', 'Action', 'Rule', 'Actor', 'Reason']}

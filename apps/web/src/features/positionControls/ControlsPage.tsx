@@ -15,6 +15,7 @@ import { ClosePositionDialog } from './ClosePositionDialog';
 import { cancelAll, flattenAll, setPause } from './controlsApi';
 import { ModifyOrderDialog } from './ModifyOrderDialog';
 import { OrderTrailDialog } from './OrderTrail';
+import { RiskLimitsPanel } from './RiskLimitsPanel';
 import { Table } from './Table';
 
 type Open =
@@ -26,6 +27,7 @@ type Open =
 /** Position and order controls: pause entries, cancel all, flatten, close, modify, trail. */
 export function ControlsPage() {
   const controls = useTopic('controls');
+  const strategies = useTopic('strategies');
   const unsorted = usePositions();
   const positions = unsorted && [...unsorted].sort((a, b) => a.symbol.localeCompare(b.symbol));
   const orders = useWorkingOrders();
@@ -106,7 +108,7 @@ export function ControlsPage() {
           {flattenBlocked}
         </p>
       )}
-      <Panel title="Positions" className="min-h-[160px]">
+      <Panel title="Positions" className="min-h-[160px] shrink-0">
         <Table
           testId="controls-positions"
           head={['Symbol', 'Qty', 'Market value', 'Unrealized', '']}
@@ -130,7 +132,7 @@ export function ControlsPage() {
           ])}
         />
       </Panel>
-      <Panel title="Working orders" className="min-h-[160px]">
+      <Panel title="Working orders" className="min-h-[160px] shrink-0">
         <Table
           testId="controls-orders"
           head={['Symbol', 'Side', 'Filled / qty', 'Type', 'Limit', 'Stop', 'TIF', '']}
@@ -164,7 +166,13 @@ export function ControlsPage() {
           ])}
         />
       </Panel>
-      <Panel title="Control history" className="min-h-[160px]">
+      <Panel title="Pre-trade limits" className="shrink-0">
+        <RiskLimitsPanel
+          editable={perms.includes('limits:write')}
+          strategyIds={strategies?.map((s) => s.id) ?? []}
+        />
+      </Panel>
+      <Panel title="Control history" className="min-h-[160px] shrink-0">
         <Table
           testId="controls-history"
           head={['Time', 'Action', 'Target', 'Actor', 'Reason']}

@@ -16,7 +16,7 @@ export function Table({
   testId?: string;
 }) {
   return (
-    <div className="min-h-0 overflow-auto">
+    <div className="max-h-[360px] min-h-0 overflow-auto">
       <table data-testid={testId} className="w-full border-collapse text-left text-ui">
         <thead className="sticky top-0 bg-panel text-xs text-muted">
           <tr className="border-b border-line">

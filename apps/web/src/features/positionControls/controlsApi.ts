@@ -39,6 +39,8 @@ export const updateThresholds = (thresholds: BreakerThresholds, reason: string) 
     body: { thresholds, reason },
   }) as Promise<BreakerStatus>;
 export const fetchRiskLimits = () => apiRequest('/risk-limits') as Promise<RiskLimits>;
+export const updateRiskLimits = (limits: RiskLimits, reason: string) =>
+  apiRequest('/risk-limits', { method: 'PUT', body: { limits, reason } }) as Promise<RiskLimits>;
 
 export const modifyOrder = (
   id: string,

@@ -28,10 +28,10 @@ export function TwapPage() {
   return (
     <div className="mx-auto flex h-full max-w-[1200px] flex-col gap-3 overflow-auto p-4">
       <h1 className="text-xl font-semibold">TWAP</h1>
-      <Panel title="New TWAP">
+      <Panel title="New TWAP" className="shrink-0">
         <TwapForm disabledReason={disabledReason} />
       </Panel>
-      <Panel title="TWAP orders" className="min-h-[200px] flex-1">
+      <Panel title="TWAP orders" className="min-h-[200px] shrink-0">
         <Table
           testId="twap-list"
           head={['Started', 'Order', 'Progress', 'Filled', 'Next slice', 'Status', '']}
