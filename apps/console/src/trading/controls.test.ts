@@ -200,4 +200,20 @@ describe('control routes', () => {
     expect(trail.map((e) => e.kind)).toEqual(['created', 'modified']);
     expect(await lastAudit()).toMatchObject({ action: 'order.modify', target: placed.id });
   });
+
+  it('documents every control route in the OpenAPI description', async () => {
+    const res = await fetch(`${base}/api/docs/json`);
+    expect(res.status).toBe(200);
+    const paths = Object.keys(((await res.json()) as { paths: object }).paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/controls/flatten',
+        '/api/v1/breaker/reset',
+        '/api/v1/risk-limits',
+        '/api/v1/positions/{symbol}/close',
+        '/api/v1/twap',
+        '/api/v1/strategies/{id}/enabled',
+      ]),
+    );
+  });
 });
