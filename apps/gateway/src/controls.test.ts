@@ -300,6 +300,31 @@ describe('closing, cancelling and flattening', () => {
     expect(again.json().detail).toMatch(/allowed again in 240 s/);
   });
 
+  it('flatten closes each strategy share under that strategy, so its book goes flat too', async () => {
+    await start();
+    const id = 'momentum-megacap';
+    await gw.engine.place(
+      {
+        clientOrderId: 'strat-nvda-1',
+        order: { symbol: 'NVDA', side: 'buy', qty: '30', type: 'market', tif: 'day' },
+      },
+      `strategy:${id}`,
+      { strategyId: id },
+    );
+    await buy('NVDA', '20');
+    const res = await call('POST', '/v1/controls/flatten', {
+      reason: 'flatten with a strategy position',
+      confirm: 'FLATTEN',
+    });
+    const orders = res.json().orders as Order[];
+    expect(orders.map((o) => [o.qty, o.strategyId])).toEqual([
+      ['30', id],
+      ['20', null],
+    ]);
+    expect(positionQty('NVDA')).toBe('0');
+    expect(gw.controls.book.positions(id)).toEqual([]);
+  });
+
   it('the kill switch may be resumed at most once a minute', async () => {
     await start();
     const engage = () => call('POST', '/v1/kill-switch/engage', { reason: 'halt for the test' });

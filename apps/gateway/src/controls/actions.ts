@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ControlResult, Order } from '@qd/contracts';
-import { closingOrder, dec, type CloseAmount } from '@qd/domain';
+import { Decimal, closingOrder, dec, type CloseAmount } from '@qd/domain';
 import { AppError } from '@qd/platform';
 import type { Engine } from '../engine';
 import { type Controls, FLATTEN_INTERVAL_MS } from './controls';
@@ -93,18 +93,24 @@ export async function flattenAll(
   const refused: ControlResult['refused'] = [];
   for (const [symbol, p] of [...engine.positions.entries()].filter(([, p]) => !p.qty.isZero())) {
     const side = p.qty.gt(0) ? 'sell' : 'buy';
-    const qty = p.qty.abs().toFixed();
-    try {
-      const { order } = await engine.place(
-        {
-          clientOrderId: controlOrderId(['flatten', symbol, side, qty, actor], engine.now()),
-          order: { symbol, side, qty, type: 'market', tif: 'day', reason },
-        },
-        actor,
-      );
-      orders.push(order);
-    } catch (e) {
-      refused.push({ symbol, reason: (e as Error).message });
+    for (const part of attribute(controls, symbol, p.qty)) {
+      const qty = part.qty.toFixed();
+      try {
+        const { order } = await engine.place(
+          {
+            clientOrderId: controlOrderId(
+              ['flatten', symbol, side, qty, part.strategyId ?? '', actor],
+              engine.now(),
+            ),
+            order: { symbol, side, qty, type: 'market', tif: 'day', reason },
+          },
+          actor,
+          { strategyId: part.strategyId },
+        );
+        orders.push(order);
+      } catch (e) {
+        refused.push({ symbol, reason: (e as Error).message });
+      }
     }
   }
   await controls.recordEvent('flatten', 'all', reason, actor, {
@@ -114,4 +120,26 @@ export async function flattenAll(
   });
   await controls.publishStatus();
   return { orders, canceled, refused };
+}
+
+/**
+ * Splits closing a whole position between the strategies that hold it in the same direction and
+ * the rest (people), so each strategy's own book goes flat with the account.
+ */
+function attribute(
+  controls: Controls,
+  symbol: string,
+  held: Decimal,
+): { strategyId: string | null; qty: Decimal }[] {
+  const parts: { strategyId: string | null; qty: Decimal }[] = [];
+  let left = held.abs();
+  for (const id of controls.book.strategyIds()) {
+    const q = controls.book.position(id, symbol).qty;
+    if (q.isZero() || q.isNeg() !== held.isNeg() || left.isZero()) continue;
+    const take = Decimal.min(q.abs(), left);
+    parts.push({ strategyId: id, qty: take });
+    left = left.minus(take);
+  }
+  if (left.gt(0)) parts.push({ strategyId: null, qty: left });
+  return parts;
 }

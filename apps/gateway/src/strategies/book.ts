@@ -68,6 +68,10 @@ export class StrategyBook {
     );
   }
 
+  strategyIds(): string[] {
+    return [...this.book.keys()];
+  }
+
   position(id: string, symbol: string): PositionState {
     return this.book.get(id)?.get(symbol) ?? FLAT;
   }
