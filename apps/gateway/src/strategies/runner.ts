@@ -12,7 +12,7 @@ import { eq } from 'drizzle-orm';
 import { controlOrderId } from '../controls/actions';
 import type { Controls } from '../controls/controls';
 import type { Engine } from '../engine';
-import { iso, orderFromRow } from '../mappers';
+import { iso, nyDate, orderFromRow } from '../mappers';
 import { positionView } from '../views';
 
 type Row = typeof schema.strategies.$inferSelect;
@@ -146,6 +146,8 @@ export class StrategyRunner {
   }
 
   list(): Strategy[] {
+    // A new trading day starts every strategy's realized P&L at zero, fills or not.
+    this.controls.book.onFills([], nyDate(this.engine.now()));
     return [...this.rows.values()].map((r) => this.view(r));
   }
 
