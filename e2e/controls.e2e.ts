@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { csrfToken, login } from './pages/console';
+import { csrfToken, login, stepUpWithPassword } from './pages/console';
 import { apiOrder, fillAction, openPage, toast } from './pages/controls';
 
 // The trading controls, each ending in a visible outcome. They share one server with the other
@@ -115,6 +115,8 @@ test('the breaker trips by hand, blocks entries, and resets with RESET and a lon
     reason: 'E2E: prints checked with the venue, all clear',
     submit: 'Reset breaker',
   });
+  // Reset is a step-up action: the admin (no MFA in the e2e policy) confirms with the password.
+  await stepUpWithPassword(page);
   await expect(page.getByTestId('breaker-state')).toHaveText('BREAKER ARMED');
   await expect(page.getByTestId('breaker-history')).toContainText('E2E: bad prints on the tape');
 
@@ -200,6 +202,7 @@ test('pausing entries blocks new positions but not exits; flatten needs FLATTEN,
     word: 'FLATTEN',
     submit: 'Flatten all',
   });
+  await stepUpWithPassword(page);
   await expect(toast(page, /Flatten sent: \d+ closing orders?/)).toBeVisible();
   await expect(page.getByTestId('controls-positions')).toContainText('No open positions.');
   await expect(page.getByRole('button', { name: 'Flatten all…' })).toBeDisabled();

@@ -9,6 +9,7 @@ export * from './auth';
 export * from './topics';
 export * from './ws';
 export * from './gateway';
+export * from './security';
 export * from './controls';
 export * from './strategies';
 export * from './twap';

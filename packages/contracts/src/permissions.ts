@@ -12,6 +12,12 @@ export const Permission = z.enum([
   'killswitch:engage',
   'killswitch:disengage',
   'market:read',
+  /** Own sessions, password, MFA. */
+  'profile:self',
+  /** Own API keys for scripts. */
+  'apikeys:self',
+  'users:read',
+  'users:write',
   'trading:control',
   'trading:flatten',
   'breaker:trip',
@@ -21,17 +27,33 @@ export const Permission = z.enum([
 ]);
 export type Permission = z.infer<typeof Permission>;
 
-const READ: Permission[] = ['portfolio:read', 'orders:read', 'killswitch:read', 'market:read'];
+const READ: Permission[] = [
+  'portfolio:read',
+  'orders:read',
+  'killswitch:read',
+  'market:read',
+  'profile:self',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: READ,
-  researcher: READ,
-  operator: [...READ, 'orders:write', 'killswitch:engage', 'trading:control', 'breaker:trip'],
+  researcher: [...READ, 'apikeys:self'],
+  operator: [
+    ...READ,
+    'apikeys:self',
+    'orders:write',
+    'killswitch:engage',
+    'trading:control',
+    'breaker:trip',
+  ],
   admin: [
     ...READ,
+    'apikeys:self',
     'orders:write',
     'killswitch:engage',
     'killswitch:disengage',
+    'users:read',
+    'users:write',
     'trading:control',
     'trading:flatten',
     'breaker:trip',

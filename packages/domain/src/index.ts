@@ -49,3 +49,4 @@ export {
   type StrategyParams,
   type SignalState,
 } from './strategySignals';
+export * from './passwordPolicy';

@@ -16,7 +16,12 @@ import { buildConsole, type ConsoleServer } from '../server';
 // The control routes over real HTTP: permission per role, validation, and the audit trail.
 const TOKEN = 'test-service-token-0123456789-abcdefghij';
 const PASSWORD = 'correct-horse-battery-staple';
-const config = loadConfig({ QD_MARKET_TICK_MS: '200', QD_LOG_LEVEL: 'silent' });
+// MFA policy off: step-up is then proved with the password (the security suite covers MFA).
+const config = loadConfig({
+  QD_MARKET_TICK_MS: '200',
+  QD_LOG_LEVEL: 'silent',
+  QD_MFA_REQUIRED_ROLES: 'none',
+});
 const logger = createLogger('t', 'silent');
 
 let handle: DatabaseHandle;
@@ -52,25 +57,39 @@ afterAll(async () => {
   await handle?.close();
 });
 
-type Session = (method: string, path: string, body?: unknown) => Promise<Response>;
+type Session = ((method: string, path: string, body?: unknown) => Promise<Response>) & {
+  /** Proves the password again (step-up) and keeps the rotated session. */
+  stepUp(): Promise<void>;
+};
 async function as(username: string): Promise<Session> {
   const res = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'user-agent': 'controls-test' },
     body: JSON.stringify({ username, password: PASSWORD }),
   });
-  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return (method, path, body) =>
+  let cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  let { csrfToken } = (await res.json()) as { csrfToken: string };
+  const call = (method: string, path: string, body?: unknown) =>
     fetch(`${base}/api/v1${path}`, {
       method,
       headers: {
         cookie,
         'x-csrf-token': csrfToken,
+        'user-agent': 'controls-test',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+  return Object.assign(call, {
+    async stepUp() {
+      const r = await call('POST', '/auth/step-up', { password: PASSWORD });
+      expect(r.status).toBe(200);
+      const next = r.headers.get('set-cookie');
+      if (next) cookie = next.split(';')[0]!;
+      const b = (await r.json()) as { csrfToken?: string };
+      if (b.csrfToken) csrfToken = b.csrfToken;
+    },
+  });
 }
 const lastAudit = async () =>
   (await handle.db.select().from(schema.auditLog).orderBy(desc(schema.auditLog.id)).limit(1))[0]!;
@@ -96,6 +115,7 @@ describe('control routes', () => {
 
   it('refuses a short reason with a 400 naming the field, changes nothing, audits the failure', async () => {
     const admin = await as('admin');
+    await admin.stepUp();
     const res = await admin('POST', '/controls/flatten', {
       reason: 'too short',
       confirm: 'FLATTEN',
@@ -157,10 +177,15 @@ describe('control routes', () => {
     expect(order.status).toBe(422);
     expect(((await order.json()) as { code: string }).code).toBe('ORDER_BREAKER_TRIPPED');
     const admin = await as('admin');
-    const ok = await admin('POST', '/breaker/reset', {
+    const resetBody = {
       reason: 'feed checked by the admin, resuming',
       confirm: 'RESET',
-    });
+    };
+    const noStepUp = await admin('POST', '/breaker/reset', resetBody);
+    expect(noStepUp.status).toBe(403);
+    expect(((await noStepUp.json()) as { code: string }).code).toBe('STEP_UP_REQUIRED');
+    await admin.stepUp();
+    const ok = await admin('POST', '/breaker/reset', resetBody);
     expect(ok.status).toBe(200);
     expect(await lastAudit()).toMatchObject({ action: 'breaker.reset', outcome: 'success' });
     const pause = await otto('POST', '/controls/pause', {
