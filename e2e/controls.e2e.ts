@@ -5,6 +5,14 @@ import { apiOrder, fillAction, openPage, toast } from './pages/controls';
 // The trading controls, each ending in a visible outcome. They share one server with the other
 // suites, so each leaves trading as it found it (flatten, last, clears the positions made here).
 
+// Sign out after each test: other suites walk the admin's session list and should not inherit ours.
+test.afterEach(async ({ page }) => {
+  const res = await page.request.post('/api/v1/auth/logout', {
+    headers: { 'X-CSRF-Token': await csrfToken(page) },
+  });
+  expect(res.status()).toBeLessThan(300);
+});
+
 test('a TWAP previews its slices, starts, and is cancelled mid-way', async ({ page }) => {
   await login(page);
   await openPage(page, 'TWAP');
