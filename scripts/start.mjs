@@ -19,6 +19,8 @@ if (buildIsStale()) {
 
 const child = spawn(process.execPath, ['--enable-source-maps', 'apps/console/dist/main.js'], {
   stdio: 'inherit',
+  // Out of the box the demo strategies trade, so the console shows real activity.
+  env: { QD_DEMO_STRATEGIES: 'true', ...process.env },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => child.kill(signal));

@@ -39,6 +39,7 @@ import { registerSessionRoutes } from './auth/sessionRoutes';
 import { Sessions } from './auth/sessions';
 import { installGuard } from './http/guard';
 import { GatewayClient } from './trading/gatewayClient';
+import { registerControlRoutes } from './trading/controlRoutes';
 import { registerTradingRoutes } from './trading/routes';
 import { Hub } from './ws/hub';
 import { registerWsRoute } from './ws/routes';
@@ -161,6 +162,7 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
     sessionSecret: deps.sessionSecret,
   });
   registerTradingRoutes(app, gateway, audit, now);
+  registerControlRoutes(app, gateway, audit);
   registerWsRoute(app, hub, sessions, deps.config.QD_ALLOWED_ORIGINS);
 
   if (serveWeb)

@@ -8,12 +8,9 @@ import type {
   Quote,
 } from '@qd/contracts';
 import {
-  DEFAULT_LIMITS,
   applyFill,
-  buyingPowerImpact,
   createMarket,
   dec,
-  preTradeChecks,
   stepMarket,
   str,
   type KillSwitchView,
@@ -31,6 +28,9 @@ import {
   type Working,
 } from './orderFills';
 import { nyDate, orderFromRow } from './mappers';
+import { recordOrderEvent } from './orderEvents';
+import { previewOrder } from './previewOrder';
+import type { RiskContext } from './riskContext';
 import type { Publisher } from './publisher';
 import { Serial } from './serial';
 import { accountView, positionView, type AccountState, type HeldPosition } from './views';
@@ -57,6 +57,12 @@ export class Engine {
   account!: AccountState;
   readonly working = new Map<string, Working>();
   private readonly readKs: (db: Database) => Promise<KillSwitchStatus>;
+  /** Limits, breaker, pauses and strategy exposure for the checks (set before start). */
+  risk!: RiskContext;
+  /** Called with every batch of fills once written (strategy attribution). */
+  readonly fillListeners: ((fills: PendingFill[]) => void)[] = [];
+  /** Called with the outcome of every broker operation (breaker error rate). */
+  onBrokerResult: (ok: boolean) => void = () => undefined;
 
   constructor(private readonly d: EngineDeps) {
     this.readKs = d.readKillSwitch ?? readKillSwitch;
@@ -98,7 +104,19 @@ export class Engine {
     return accountView(this.account, this.positionList(), this.d.now());
   }
 
-  private async killSwitchView(): Promise<KillSwitchView> {
+  now(): Date {
+    return this.d.now();
+  }
+
+  get db(): Database {
+    return this.d.db;
+  }
+
+  get publisher(): Publisher {
+    return this.d.publisher;
+  }
+
+  async killSwitchView(): Promise<KillSwitchView> {
     try {
       return (await this.readKs(this.d.db)).state.engaged ? 'engaged' : 'disengaged';
     } catch (err) {
@@ -108,59 +126,32 @@ export class Engine {
   }
 
   /** Prices the order and runs every pre-trade check without changing anything. */
-  async preview(order: OrderRequest): Promise<OrderPreview> {
-    const instrument = this.instruments.get(order.symbol);
-    if (!instrument)
-      throw new AppError(
-        'UNKNOWN_SYMBOL',
-        `Unknown symbol ${order.symbol}: not in the tradable universe`,
-        [{ path: 'symbol', message: 'not in the tradable universe' }],
-      );
-    const q = this.quote(order.symbol);
-    const touch = dec(order.side === 'buy' ? q.ask : q.bid);
-    const price = order.limitPrice
-      ? dec(order.limitPrice)
-      : order.stopPrice
-        ? dec(order.stopPrice)
-        : touch;
-    const qty = dec(order.qty);
-    const signed = order.side === 'buy' ? qty : qty.neg();
-    const posQty = this.positions.get(order.symbol)?.qty ?? dec(0);
-    const bp = dec(this.accountSnapshot().buyingPower);
-    const needed = buyingPowerImpact(posQty, signed, price);
-    const ageMs = this.d.now().getTime() - new Date(q.ts).getTime();
-    const checks = preTradeChecks({
-      killSwitch: await this.killSwitchView(),
-      tradable: instrument.tradable,
-      qty,
-      estimatedPrice: price,
-      adv: instrument.adv,
-      quoteAgeMs: ageMs,
-      buyingPower: bp,
-      buyingPowerNeeded: needed,
-      limits: DEFAULT_LIMITS,
-    });
-    return {
-      order,
-      estimatedPrice: str(price),
-      notional: qty.mul(price).toFixed(2),
-      buyingPowerBefore: bp.toFixed(2),
-      buyingPowerAfter: bp.minus(needed).toFixed(2),
-      positionQty: str(posQty),
-      checks,
-      ok: checks.every((c) => c.ok),
-    };
+  preview(order: OrderRequest, strategyId: string | null = null): Promise<OrderPreview> {
+    return previewOrder(this, order, strategyId);
   }
 
   /** Places an order once per client order id; the same id again returns the stored order. */
-  place(req: GatewayOrderRequest, actor: string): Promise<{ order: Order; created: boolean }> {
-    return this.serial.run(async () => {
+  place(
+    req: GatewayOrderRequest,
+    actor: string,
+    meta: { strategyId?: string | null; parentId?: string | null } = {},
+  ): Promise<{ order: Order; created: boolean }> {
+    return this.serial.run(() => this.placeNow(req, actor, meta));
+  }
+
+  /** place() without queueing: for callers already inside the engine's queue. */
+  async placeNow(
+    req: GatewayOrderRequest,
+    actor: string,
+    meta: { strategyId?: string | null; parentId?: string | null } = {},
+  ): Promise<{ order: Order; created: boolean }> {
+    {
       const [existing] = await this.d.db
         .select()
         .from(schema.orders)
         .where(eq(schema.orders.id, req.clientOrderId));
       if (existing) return { order: orderFromRow(existing), created: false };
-      const preview = await this.preview(req.order);
+      const preview = await this.preview(req.order, meta.strategyId ?? null);
       const failed = preview.checks.filter((c) => !c.ok);
       if (failed.length) throw rejectError(failed);
       const now = this.d.now().toISOString();
@@ -183,26 +174,40 @@ export class Engine {
         createdBy: actor,
         createdAt: now,
         updatedAt: now,
+        strategyId: meta.strategyId ?? null,
+        parentId: meta.parentId ?? null,
       };
       const work: Working = { row, triggered: false };
       const fills = matchWorking([work], this.market.quotes, this.instruments);
       const finalRow = applyTif(work, fills, this.d.now().toISOString());
-      await this.d.db.transaction(async (tx) => {
-        await tx.insert(schema.orders).values(finalRow);
-        await this.writeFills(tx, fills);
-      });
+      try {
+        await this.d.db.transaction(async (tx) => {
+          await tx.insert(schema.orders).values(finalRow);
+          await recordOrderEvent(tx, row.id, 'created', actor, now, {
+            order: o,
+            status: finalRow.status,
+            checks: preview.checks.map((c) => c.name),
+          });
+          await this.writeFills(tx, fills);
+        });
+      } catch (err) {
+        this.onBrokerResult(false);
+        throw err;
+      }
+      this.onBrokerResult(true);
       this.commit([finalRow]);
+      for (const f of this.fillListeners) f(fills);
       await this.publishChanges([finalRow], fills);
       const [stored] = await this.d.db
         .select()
         .from(schema.orders)
         .where(eq(schema.orders.id, row.id));
       return { order: orderFromRow(stored!), created: true };
-    });
+    }
   }
 
   /** Cancels one working order. */
-  cancel(id: string): Promise<Order> {
+  cancel(id: string, actor = 'system'): Promise<Order> {
     return this.serial.run(async () => {
       const [row] = await this.d.db.select().from(schema.orders).where(eq(schema.orders.id, id));
       if (!row) throw new AppError('NOT_FOUND', `No order ${id}`);
@@ -211,23 +216,23 @@ export class Engine {
           'ORDER_NOT_CANCELABLE',
           `Order ${id} is ${row.status} and can no longer be cancelled`,
         );
-      const [done] = await this.cancelRows([id]);
+      const [done] = await this.cancelRows([id], undefined, actor);
       return orderFromRow(done!);
     });
   }
 
   /** Cancels every working order, or those of one symbol. */
-  cancelAll(symbol?: string): Promise<Order[]> {
+  cancelAll(symbol?: string, actor = 'system'): Promise<Order[]> {
     return this.serial.run(async () => {
       const ids = [...this.working.values()]
         .filter((w) => !symbol || w.row.symbol === symbol)
         .map((w) => w.row.id);
-      return (await this.cancelRows(ids)).map(orderFromRow);
+      return (await this.cancelRows(ids, undefined, actor)).map(orderFromRow);
     });
   }
 
   /** Marks orders cancelled in the database (in the given transaction, or its own), then publishes. */
-  async cancelRows(ids: string[], tx?: Tx): Promise<OrderRow[]> {
+  async cancelRows(ids: string[], tx?: Tx, actor = 'system'): Promise<OrderRow[]> {
     if (!ids.length) return [];
     const now = this.d.now().toISOString();
     const rows = ids.map((id) => ({
@@ -236,11 +241,13 @@ export class Engine {
       updatedAt: now,
     }));
     const write = async (t: Tx) => {
-      for (const r of rows)
+      for (const r of rows) {
         await t
           .update(schema.orders)
           .set({ status: 'canceled', updatedAt: now })
           .where(eq(schema.orders.id, r.id));
+        await recordOrderEvent(t, r.id, 'canceled', actor, now, { filledQty: r.filledQty });
+      }
     };
     if (tx) await write(tx);
     else await this.d.db.transaction(write);
@@ -278,6 +285,7 @@ export class Engine {
         this.commit(rows);
         await this.publishChanges(rows, fills);
       }
+      for (const f of this.fillListeners) f(fills);
       for (const s of this.instruments.keys())
         await this.d.publisher.publish(`prices:${s}`, this.quote(s));
     });

@@ -12,7 +12,11 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { Engine, type EngineDeps } from './engine';
 import { Publisher } from './publisher';
-import { registerRoutes } from './routes';
+import { actor, registerRoutes } from './routes';
+import { Controls } from './controls/controls';
+import { registerControlRoutes } from './controls/routes';
+import { StrategyRunner } from './strategies/runner';
+import { TwapRunner } from './twap/twapRunner';
 
 export interface GatewayDeps {
   config: Config;
@@ -27,6 +31,9 @@ export interface GatewayDeps {
 export interface Gateway {
   app: FastifyInstance;
   engine: Engine;
+  controls: Controls;
+  strategies: StrategyRunner;
+  twap: TwapRunner;
   /** Seeds, loads state and starts the market loop. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -67,23 +74,49 @@ export async function buildGateway(deps: GatewayDeps): Promise<Gateway> {
       return reply.status(503).send({ status: 'db unavailable' });
     }
   });
-  registerRoutes(app, engine, deps.db, publisher);
+  const log = deps.logger.child({ service: 'gateway' });
+  const controls = new Controls(engine, deps.db, publisher, log);
+  const strategies = new StrategyRunner(engine, controls, deps.db, log);
+  const twap = new TwapRunner(engine, controls, deps.db, publisher, log);
+  registerRoutes(app, engine, deps.db, publisher, (family) => {
+    if (family === 'breaker') return controls.breaker.status();
+    if (family === 'controls') return controls.status();
+    if (family === 'strategies') return Promise.resolve(strategies.list());
+    if (family === 'twap') return twap.list();
+    return undefined;
+  });
+  registerControlRoutes(app, { engine, controls, strategies, twap, publisher, actor });
 
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let lastMarks = 0;
+  let lastStrategies = 0;
   const tickMs = deps.config.QD_MARKET_TICK_MS;
   const loop = async () => {
     if (stopped) return;
     try {
       await engine.tick(tickMs);
+      engine.onBrokerResult(true);
+    } catch (err) {
+      engine.onBrokerResult(false);
+      deps.logger.error({ err }, 'market tick failed');
+    }
+    try {
+      await engine.serial.run(() => controls.evaluateBreaker());
+      // Strategies decide and TWAP slices go out at most once a second.
+      if (Date.now() - lastStrategies >= 1000) {
+        lastStrategies = Date.now();
+        await strategies.step();
+        await twap.step();
+      }
       // Mark-to-market pushes at most 4 per second, however fast the market ticks.
       if (Date.now() - lastMarks >= 250) {
         lastMarks = Date.now();
         await engine.publishMarks();
+        await publisher.publish('strategies', strategies.list());
       }
     } catch (err) {
-      deps.logger.error({ err }, 'market tick failed');
+      deps.logger.error({ err }, 'controls round failed');
     }
     if (!stopped) timer = setTimeout(loop, tickMs);
   };
@@ -91,8 +124,13 @@ export async function buildGateway(deps: GatewayDeps): Promise<Gateway> {
   return {
     app,
     engine,
+    controls,
+    strategies,
+    twap,
     async start() {
       await engine.load();
+      await controls.load();
+      await strategies.load(deps.config.QD_DEMO_STRATEGIES);
       timer = setTimeout(loop, tickMs);
     },
     async close() {

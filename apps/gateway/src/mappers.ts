@@ -30,6 +30,8 @@ export function orderFromRow(r: OrderRow): Order {
     createdBy: r.createdBy,
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
+    strategyId: r.strategyId ?? null,
+    parentId: r.parentId ?? null,
   };
 }
 

@@ -90,11 +90,15 @@ export function rejectError(failed: { name: string; detail: string }[]): AppErro
     ? ks.detail.includes('unknown')
       ? 'ORDER_KILL_SWITCH_UNKNOWN'
       : 'ORDER_KILL_SWITCH_ENGAGED'
-    : names.includes('buying_power')
-      ? 'ORDER_INSUFFICIENT_BUYING_POWER'
-      : names.includes('quote_age')
-        ? 'ORDER_NO_MARKET_DATA'
-        : 'ORDER_REJECTED';
+    : names.includes('breaker')
+      ? 'ORDER_BREAKER_TRIPPED'
+      : names.includes('entries_paused')
+        ? 'ORDER_ENTRIES_PAUSED'
+        : names.includes('buying_power')
+          ? 'ORDER_INSUFFICIENT_BUYING_POWER'
+          : names.includes('quote_age')
+            ? 'ORDER_NO_MARKET_DATA'
+            : 'ORDER_REJECTED';
   return new AppError(
     code,
     `Order rejected: ${failed.map((f) => f.detail).join('; ')}`,

@@ -19,10 +19,13 @@ import { readKillSwitch, recordKillSwitch } from './killSwitch';
 import { fillFromRow, orderFromRow } from './mappers';
 import type { Publisher } from './publisher';
 
+/** Minimum time between two kill-switch resumes. */
+export const RESUME_INTERVAL_MS = 60_000;
 const Limit = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 const CancelAll = z.object({ symbol: Symbol.optional() }).strict();
 
-function actor(req: FastifyRequest): string {
+/** The acting user named by the console (required on every change). */
+export function actor(req: Pick<FastifyRequest, 'headers'>): string {
   const a = req.headers[GATEWAY_ACTOR_HEADER];
   if (typeof a !== 'string' || !a)
     throw new AppError('VALIDATION_FAILED', `Header ${GATEWAY_ACTOR_HEADER} is required`);
@@ -35,6 +38,7 @@ export function registerRoutes(
   engine: Engine,
   db: Database,
   publisher: Publisher,
+  extraSnapshot: (family: string) => Promise<unknown> | undefined = () => undefined,
 ): void {
   const recentOrders = async (limit: number, statuses?: string[]) => {
     const q = db.select().from(schema.orders);
@@ -65,6 +69,8 @@ export function registerRoutes(
         return readKillSwitch(db);
       case 'prices':
         return engine.quote(topic.slice('prices:'.length));
+      default:
+        return extraSnapshot(topicFamily(topic));
     }
   };
 
@@ -137,8 +143,17 @@ export function registerRoutes(
     const who = actor(req);
     const { reason } = parseOr400(DisengageKillSwitchRequest, req.body);
     return engine.serial.run(async () => {
-      if (!(await readKillSwitch(db, 1)).state.engaged)
+      const current = await readKillSwitch(db, 10);
+      if (!current.state.engaged)
         throw new AppError('KILL_SWITCH_NOT_ENGAGED', 'The kill switch is not engaged');
+      // At most one resume per minute: a flapping switch is worse than a halted one.
+      const lastResume = current.history.find((e) => e.action === 'disengage');
+      const wait = lastResume ? Date.parse(lastResume.at) + RESUME_INTERVAL_MS - Date.now() : 0;
+      if (wait > 0)
+        throw new AppError(
+          'RATE_LIMITED',
+          `Trading was resumed less than a minute ago; resuming again is allowed in ${Math.ceil(wait / 1000)} s`,
+        );
       await db.transaction((tx) => recordKillSwitch(tx, 'disengage', reason, who, new Date()));
       const status = await readKillSwitch(db);
       await publisher.publish('killswitch', status);

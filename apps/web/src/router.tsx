@@ -113,6 +113,40 @@ const killSwitchRoute = createRoute({
   pendingComponent: PagePending,
 });
 
+const controlsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/controls',
+  component: lazyRouteComponent(
+    () => import('./features/positionControls/ControlsPage'),
+    'ControlsPage',
+  ),
+  pendingComponent: PagePending,
+});
+
+const breakerRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/breaker',
+  component: lazyRouteComponent(() => import('./features/breaker/BreakerPage'), 'BreakerPage'),
+  pendingComponent: PagePending,
+});
+
+const strategiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/strategies',
+  component: lazyRouteComponent(
+    () => import('./features/strategies/StrategiesPage'),
+    'StrategiesPage',
+  ),
+  pendingComponent: PagePending,
+});
+
+const twapRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/twap',
+  component: lazyRouteComponent(() => import('./features/twap/TwapPage'), 'TwapPage'),
+  pendingComponent: PagePending,
+});
+
 const profileRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/profile',
@@ -141,7 +175,16 @@ function NotFound() {
 const routeTree = rootRoute.addChildren([
   loginRoute,
   enrolMfaRoute,
-  appRoute.addChildren([dashboardRoute, killSwitchRoute, profileRoute, usersRoute]),
+  appRoute.addChildren([
+    dashboardRoute,
+    killSwitchRoute,
+    controlsRoute,
+    breakerRoute,
+    strategiesRoute,
+    twapRoute,
+    profileRoute,
+    usersRoute,
+  ]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -11,3 +11,6 @@ export * from './ws';
 export * from './gateway';
 export * from './security';
 export * from './authProviders';
+export * from './controls';
+export * from './strategies';
+export * from './twap';

@@ -80,6 +80,10 @@ export const Order = z.object({
   createdBy: z.string(),
   createdAt: IsoTimestamp,
   updatedAt: IsoTimestamp,
+  /** The strategy that sent it (null: a person): the scope hook for per-strategy access. */
+  strategyId: z.string().nullable().optional(),
+  /** The TWAP parent of a slice. */
+  parentId: z.string().nullable().optional(),
 });
 export type Order = z.infer<typeof Order>;
 

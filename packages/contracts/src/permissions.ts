@@ -18,6 +18,12 @@ export const Permission = z.enum([
   'apikeys:self',
   'users:read',
   'users:write',
+  'trading:control',
+  'trading:flatten',
+  'breaker:trip',
+  'breaker:reset',
+  'limits:write',
+  'strategies:write',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
@@ -32,7 +38,14 @@ const READ: Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: READ,
   researcher: [...READ, 'apikeys:self'],
-  operator: [...READ, 'apikeys:self', 'orders:write', 'killswitch:engage'],
+  operator: [
+    ...READ,
+    'apikeys:self',
+    'orders:write',
+    'killswitch:engage',
+    'trading:control',
+    'breaker:trip',
+  ],
   admin: [
     ...READ,
     'apikeys:self',
@@ -41,6 +54,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'killswitch:disengage',
     'users:read',
     'users:write',
+    'trading:control',
+    'trading:flatten',
+    'breaker:trip',
+    'breaker:reset',
+    'limits:write',
+    'strategies:write',
   ],
 };
 

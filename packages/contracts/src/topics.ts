@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { Account, Position } from './account';
 import { Quote } from './instruments';
+import { BreakerStatus, ControlsStatus } from './controls';
 import { KillSwitchStatus } from './killSwitch';
 import { Fill, Order } from './orders';
 import type { Permission } from './permissions';
+import { Strategy } from './strategies';
+import { TwapOrder } from './twap';
 
 /**
  * Live topics. Each has a snapshot shape (sent on subscribe) and a delta shape (sent after),
@@ -32,6 +35,14 @@ export const TOPIC_SCHEMAS = {
     permission: 'killswitch:read',
   },
   prices: { snapshot: Quote, delta: Quote, permission: 'market:read' },
+  breaker: { snapshot: BreakerStatus, delta: BreakerStatus, permission: 'killswitch:read' },
+  controls: { snapshot: ControlsStatus, delta: ControlsStatus, permission: 'orders:read' },
+  strategies: {
+    snapshot: z.array(Strategy),
+    delta: z.array(Strategy),
+    permission: 'orders:read',
+  },
+  twap: { snapshot: z.array(TwapOrder), delta: z.array(TwapOrder), permission: 'orders:read' },
 } as const satisfies Record<
   string,
   { snapshot: z.ZodType; delta: z.ZodType; permission: Permission }
@@ -45,7 +56,7 @@ export type TopicDelta<F extends TopicFamily> = z.infer<(typeof TOPIC_SCHEMAS)[F
 export const TopicName = z
   .string()
   .regex(
-    /^(account|positions|orders|fills|killswitch|prices:[A-Z][A-Z0-9.]{0,9})$/,
+    /^(account|positions|orders|fills|killswitch|breaker|controls|strategies|twap|prices:[A-Z][A-Z0-9.]{0,9})$/,
     'unknown topic',
   );
 export type TopicName = z.infer<typeof TopicName>;
@@ -60,4 +71,8 @@ export const STATE_FAMILIES: ReadonlySet<TopicFamily> = new Set([
   'account',
   'killswitch',
   'prices',
+  'breaker',
+  'controls',
+  'strategies',
+  'twap',
 ]);

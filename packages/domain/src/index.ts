@@ -17,7 +17,37 @@ export {
   type PreTradeLimits,
   type PreTradeInput,
   type KillSwitchView,
+  type BreakerView,
+  type PositionLimitInput,
   type Check,
 } from './preTrade';
+export {
+  resolveLimits,
+  isExit,
+  grossAfter,
+  DEFAULT_RISK_LIMITS,
+  type RiskLimitsInput,
+  type LimitFieldsInput,
+  type ResolvedLimits,
+} from './riskLimits';
+export {
+  evaluateBreaker,
+  drawdownPct,
+  nextHighWaterMark,
+  withinWindow,
+  type BreakerThresholds,
+  type BreakerObservation,
+  type BreakerRule,
+  type BreakerTrip,
+} from './breakerRules';
+export { planTwap, dueQty, TWAP_LIMITS, type TwapPlanInput, type TwapSlice } from './twap';
+export { closingOrder, type CloseAmount } from './closePosition';
+export {
+  stepSignal,
+  EMPTY_SIGNAL,
+  type StrategyKind,
+  type StrategyParams,
+  type SignalState,
+} from './strategySignals';
 export * from './passwordPolicy';
 export { roleFromClaims, claimAt, ROLE_ORDER, type MappedRole } from './roleMapping';

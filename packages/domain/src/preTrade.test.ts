@@ -13,6 +13,9 @@ const base: PreTradeInput = {
   buyingPower: dec(1_000_000),
   buyingPowerNeeded: dec(1000),
   limits: DEFAULT_LIMITS,
+  breaker: { view: 'ok', reason: null },
+  exit: false,
+  entriesPaused: null,
 };
 const failed = (i: Partial<PreTradeInput>) =>
   preTradeChecks({ ...base, ...i }).filter((c) => !c.ok);

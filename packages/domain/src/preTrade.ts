@@ -1,6 +1,8 @@
 import { Decimal, dec, money, str } from './money';
 
 export type KillSwitchView = 'engaged' | 'disengaged' | 'unknown';
+/** Circuit breaker as the checks see it: a tripped or unreadable breaker blocks new risk. */
+export type BreakerView = 'ok' | 'tripped' | 'unknown';
 
 export interface PreTradeLimits {
   maxNotional: Decimal;
@@ -28,6 +30,35 @@ export interface PreTradeInput {
   buyingPower: Decimal;
   buyingPowerNeeded: Decimal;
   limits: PreTradeLimits;
+  /** Breaker state and why it tripped; blocks entries (exits still reduce risk). */
+  breaker: { view: BreakerView; reason: string | null };
+  /** Whether the order only reduces a position (an exit). */
+  exit: boolean;
+  /** Scope of an active "pause new entries" (`all entries`, `strategy momo`), or null. */
+  entriesPaused: string | null;
+  /** Position limits: gross exposure now and after, per-strategy position and gross after. */
+  position?: PositionLimitInput;
+  /** Where each order limit came from (`AAPL override`); named in a reject when not global. */
+  sources?: Partial<Record<'maxNotional' | 'maxQty' | 'maxAdvPct' | 'maxQuoteAgeMs', string>>;
+}
+
+const SOURCE_OF: Record<string, 'maxNotional' | 'maxQty' | 'maxAdvPct' | 'maxQuoteAgeMs'> = {
+  max_notional: 'maxNotional',
+  max_qty: 'maxQty',
+  max_adv_pct: 'maxAdvPct',
+  quote_age: 'maxQuoteAgeMs',
+};
+
+export interface PositionLimitInput {
+  grossAfter: Decimal;
+  maxGrossExposure: Decimal;
+  strategy: {
+    id: string;
+    positionQtyAfter: Decimal;
+    maxPositionQty: Decimal | null;
+    grossAfter: Decimal;
+    maxGrossExposure: Decimal | null;
+  } | null;
 }
 
 export interface Check {
@@ -106,7 +137,89 @@ export function preTradeChecks(i: PreTradeInput): Check[] {
           detail: `uses $${money(i.buyingPowerNeeded)} of $${money(i.buyingPower)} buying power`,
         },
   ];
-  return checks;
+  checks.splice(1, 0, breakerCheck(i), pauseCheck(i));
+  if (i.position) checks.push(...positionChecks(i.position, i.exit));
+  return checks.map((c) => {
+    const src = i.sources?.[SOURCE_OF[c.name]!];
+    return !c.ok && src && src !== 'global' ? { ...c, detail: `${c.detail} [${src}]` } : c;
+  });
+}
+
+function breakerCheck(i: PreTradeInput): Check {
+  if (i.breaker.view === 'ok')
+    return { name: 'breaker', ok: true, detail: 'circuit breaker armed' };
+  if (i.exit)
+    return {
+      name: 'breaker',
+      ok: true,
+      detail: 'breaker not clear, but this order only reduces risk',
+    };
+  return {
+    name: 'breaker',
+    ok: false,
+    detail:
+      i.breaker.view === 'tripped'
+        ? `circuit breaker tripped${i.breaker.reason ? ` (${i.breaker.reason})` : ''}: new entries are blocked`
+        : 'circuit breaker state unknown: new entries are blocked until it can be read',
+  };
+}
+
+function pauseCheck(i: PreTradeInput): Check {
+  if (!i.entriesPaused) return { name: 'entries_paused', ok: true, detail: 'entries allowed' };
+  if (i.exit)
+    return { name: 'entries_paused', ok: true, detail: `${i.entriesPaused} paused; exits allowed` };
+  return {
+    name: 'entries_paused',
+    ok: false,
+    detail: `new entries are paused (${i.entriesPaused}); only exits and cancels are allowed`,
+  };
+}
+
+function overBy(name: string, what: string, value: Decimal, limit: Decimal, unit = ''): Check {
+  const m = (d: Decimal) => (unit === '$' ? `$${money(d)}` : `${str(d)}${unit}`);
+  return value.gt(limit)
+    ? {
+        name,
+        ok: false,
+        detail: `${what} ${m(value)} exceeds the ${m(limit)} limit by ${m(value.minus(limit))}`,
+      }
+    : { name, ok: true, detail: `${what} ${m(value)} within ${m(limit)}` };
+}
+
+function positionChecks(p: PositionLimitInput, exit: boolean): Check[] {
+  // An exit shrinks every exposure, so position limits never block it.
+  if (exit) return [{ name: 'gross_exposure', ok: true, detail: 'order reduces exposure' }];
+  const out = [
+    overBy(
+      'gross_exposure',
+      'gross exposure after the order',
+      p.grossAfter,
+      p.maxGrossExposure,
+      '$',
+    ),
+  ];
+  const s = p.strategy;
+  if (s?.maxPositionQty)
+    out.push(
+      overBy(
+        'strategy_position',
+        `strategy ${s.id} position`,
+        s.positionQtyAfter.abs(),
+        s.maxPositionQty,
+        ' shares',
+      ),
+    );
+  if (s?.maxGrossExposure)
+    out.push(
+      overBy(
+        'strategy_gross',
+        `strategy ${s.id} gross exposure`,
+        s.grossAfter,
+        s.maxGrossExposure,
+        '$',
+      ),
+    );
+  return out;
 }
 
 /** Day P&L: day-start shares against the previous close, shares added today against their cost. */

@@ -49,7 +49,7 @@ export function setUnauthorizedHandler(handler: () => void): void {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** Auth endpoints answer 401 as a normal outcome; do not treat it as an expired session. */
   expectUnauthorized?: boolean;

@@ -95,6 +95,8 @@ export const ConfigSchema = z.object({
   QD_SECURE_COOKIES: bool.default(false),
   QD_MARKET_SEED: z.coerce.number().int().default(42),
   QD_MARKET_TICK_MS: z.coerce.number().int().min(20).max(60_000).default(250),
+  /** Demo strategies start enabled on a fresh database (`npm start` sets it; tests leave it off). */
+  QD_DEMO_STRATEGIES: bool.default(false),
   QD_INITIAL_CASH: z
     .string()
     .regex(/^\d{1,12}(\.\d{1,2})?$/, 'must be an amount such as 1000000')

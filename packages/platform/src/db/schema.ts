@@ -153,8 +153,16 @@ export const orders = pgTable(
     createdBy: text('created_by').notNull(),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
+    /** The demo strategy that sent the order (null: a person). */
+    strategyId: text('strategy_id'),
+    /** The TWAP parent of a slice. */
+    parentId: text('parent_id'),
   },
-  (t) => [index('orders_status_idx').on(t.status), index('orders_created_idx').on(t.createdAt)],
+  (t) => [
+    index('orders_status_idx').on(t.status),
+    index('orders_created_idx').on(t.createdAt),
+    index('orders_parent_idx').on(t.parentId),
+  ],
 );
 
 export const fills = pgTable(
@@ -197,3 +205,91 @@ export const killSwitchEvents = pgTable('kill_switch_events', {
   actor: text('actor').notNull(),
   at: ts('at').notNull(),
 });
+
+// ---- gateway: trading controls ----
+
+/** Admin-edited configuration (risk limits, breaker thresholds) as validated JSON. */
+export const tradingSettings = pgTable('trading_settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/** Circuit-breaker history; the current state is the latest row (no row = armed). */
+export const breakerEvents = pgTable('breaker_events', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  action: text('action').notNull(),
+  rule: text('rule'),
+  reason: text('reason').notNull(),
+  actor: text('actor').notNull(),
+  at: ts('at').notNull(),
+});
+
+/** "Pause new entries" history per scope (`all` or a strategy id); latest row per scope wins. */
+export const entryPauses = pgTable('entry_pauses', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  scope: text('scope').notNull(),
+  paused: boolean('paused').notNull(),
+  reason: text('reason').notNull(),
+  actor: text('actor').notNull(),
+  at: ts('at').notNull(),
+});
+
+/** Flatten, close and cancel-all actions (history and rate limits). */
+export const controlEvents = pgTable(
+  'control_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    target: text('target'),
+    reason: text('reason').notNull(),
+    actor: text('actor').notNull(),
+    at: ts('at').notNull(),
+    detail: jsonb('detail'),
+  },
+  (t) => [index('control_events_kind_at_idx').on(t.kind, t.at)],
+);
+
+export const strategies = pgTable('strategies', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  symbols: jsonb('symbols').notNull(),
+  params: jsonb('params').notNull(),
+  enabled: boolean('enabled').notNull(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+export const twapOrders = pgTable('twap_orders', {
+  id: text('id').primaryKey(),
+  symbol: text('symbol').notNull(),
+  side: text('side').notNull(),
+  qty: dec('qty').notNull(),
+  durationMin: integer('duration_min').notNull(),
+  intervalS: integer('interval_s').notNull(),
+  startAt: ts('start_at').notNull(),
+  slices: integer('slices').notNull(),
+  slicesSent: integer('slices_sent').notNull().default(0),
+  status: text('status').notNull(),
+  statusReason: text('status_reason'),
+  reason: text('reason').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+/** Per-order trail: created, modified, canceled, rejected (fills come from the fills table). */
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orderId: text('order_id').notNull(),
+    kind: text('kind').notNull(),
+    detail: jsonb('detail').notNull(),
+    actor: text('actor').notNull(),
+    at: ts('at').notNull(),
+  },
+  (t) => [index('order_events_order_idx').on(t.orderId)],
+);

@@ -1,6 +1,7 @@
 import { OctagonX, Play, ShieldCheck, ShieldQuestion } from 'lucide-react';
 import { useState } from 'react';
 import { formatDateTime } from '../../format/time';
+import { useNow } from '../../live/useNow';
 import { Button } from '../../ui/Button';
 import { Panel } from '../../ui/Panel';
 import { useSession } from '../auth/session';
@@ -8,6 +9,8 @@ import { EngageDialog } from './EngageDialog';
 import { KillSwitchHistory } from './KillSwitchHistory';
 import { ResumeDialog } from './ResumeDialog';
 import { TRADING_STATE_TEXT, useKillSwitch } from './useKillSwitch';
+
+const RESUME_INTERVAL_MS = 60_000;
 
 const LOOK = {
   active: { Icon: ShieldCheck, cls: 'border-up/40 bg-up/5 text-up' },
@@ -21,6 +24,17 @@ export function KillSwitchPage() {
   const [dialog, setDialog] = useState<'engage' | 'resume' | null>(null);
   const canEngage = session?.permissions.includes('killswitch:engage') ?? false;
   const canResume = session?.permissions.includes('killswitch:disengage') ?? false;
+  const now = useNow();
+  // The gateway allows one resume a minute; say so before the user tries.
+  const lastResume = status?.history.find((e) => e.action === 'disengage');
+  const resumeWaitS = lastResume
+    ? Math.ceil((Date.parse(lastResume.at) + RESUME_INTERVAL_MS - now) / 1000)
+    : 0;
+  const resumeBlocked = !canResume
+    ? 'Your role cannot resume trading'
+    : resumeWaitS > 0
+      ? `Trading was resumed less than a minute ago; resume allowed again in ${resumeWaitS} s`
+      : null;
   const { Icon, cls } = LOOK[state];
   const s = status?.state;
 
@@ -63,13 +77,10 @@ export function KillSwitchPage() {
             </span>
           )}
           {state === 'engaged' && (
-            <span
-              title={canResume ? undefined : 'Your role cannot resume trading'}
-              className="inline-flex"
-            >
+            <span title={resumeBlocked ?? undefined} className="inline-flex">
               <Button
                 variant="outline"
-                disabled={!canResume}
+                disabled={Boolean(resumeBlocked)}
                 onClick={() => setDialog('resume')}
                 className="h-10 px-4 text-sm"
               >
@@ -80,6 +91,11 @@ export function KillSwitchPage() {
           )}
         </div>
       </section>
+      {state === 'engaged' && resumeBlocked && canResume && (
+        <p data-testid="resume-blocked" className="text-xs text-warn">
+          {resumeBlocked}
+        </p>
+      )}
       <p className="text-xs text-muted">
         Engaging cancels every working order and blocks every new one at the gateway, for all users
         at once. It is recorded with your name and reason and survives restarts. If the state cannot

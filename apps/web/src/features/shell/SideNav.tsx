@@ -1,6 +1,10 @@
 import { Link } from '@tanstack/react-router';
 import type { Permission } from '@qd/contracts';
 import {
+  Bot,
+  Gauge,
+  Layers,
+  SlidersHorizontal,
   LayoutDashboard,
   UserCog,
   UserRound,
@@ -13,7 +17,15 @@ import { useState } from 'react';
 import { useSession } from '../auth/session';
 
 interface NavItem {
-  to: '/' | '/kill-switch' | '/profile' | '/admin/users';
+  to:
+    | '/'
+    | '/kill-switch'
+    | '/controls'
+    | '/breaker'
+    | '/strategies'
+    | '/twap'
+    | '/profile'
+    | '/admin/users';
   label: string;
   Icon: LucideIcon;
   /** Shown only to roles with this permission (the server refuses the rest anyway). */
@@ -27,6 +39,10 @@ const GROUPS: { title: string; items: NavItem[] }[] = [
     items: [
       { to: '/', label: 'Dashboard', Icon: LayoutDashboard },
       { to: '/kill-switch', label: 'Kill switch', Icon: OctagonX },
+      { to: '/controls', label: 'Controls', Icon: SlidersHorizontal },
+      { to: '/breaker', label: 'Circuit breaker', Icon: Gauge },
+      { to: '/strategies', label: 'Strategies', Icon: Bot },
+      { to: '/twap', label: 'TWAP', Icon: Layers },
     ],
   },
   {

@@ -1,0 +1,244 @@
+import { buildGateway, type Gateway } from '@qd/gateway';
+import {
+  MemoryBus,
+  MemorySessionStore,
+  createLogger,
+  loadConfig,
+  openDatabase,
+  schema,
+  type DatabaseHandle,
+} from '@qd/platform';
+import { desc } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser, seedAdmin } from '../auth/users';
+import { buildConsole, type ConsoleServer } from '../server';
+
+// The control routes over real HTTP: permission per role, validation, and the audit trail.
+const TOKEN = 'test-service-token-0123456789-abcdefghij';
+const PASSWORD = 'correct-horse-battery-staple';
+// MFA policy off: step-up is then proved with the password (the security suite covers MFA).
+const config = loadConfig({
+  QD_MARKET_TICK_MS: '200',
+  QD_LOG_LEVEL: 'silent',
+  QD_MFA_REQUIRED_ROLES: 'none',
+});
+const logger = createLogger('t', 'silent');
+
+let handle: DatabaseHandle;
+let gateway: Gateway;
+let server: ConsoleServer;
+let base: string;
+
+beforeAll(async () => {
+  handle = await openDatabase({ inMemory: true });
+  const bus = new MemoryBus();
+  gateway = await buildGateway({ config, db: handle.db, bus, logger, serviceToken: TOKEN });
+  await gateway.start();
+  const gatewayUrl = await gateway.app.listen({ host: '127.0.0.1', port: 0 });
+  await seedAdmin(handle.db, PASSWORD);
+  await createUser(handle.db, 'vera', PASSWORD, 'viewer');
+  await createUser(handle.db, 'otto', PASSWORD, 'operator');
+  server = await buildConsole({
+    config,
+    db: handle.db,
+    bus,
+    sessions: new MemorySessionStore(),
+    logger,
+    gatewayBaseUrl: gatewayUrl,
+    serviceToken: TOKEN,
+    sessionSecret: 'a'.repeat(40),
+  });
+  await server.start();
+  base = await server.app.listen({ host: '127.0.0.1', port: 0 });
+});
+afterAll(async () => {
+  await server?.close();
+  await gateway?.close();
+  await handle?.close();
+});
+
+type Session = ((method: string, path: string, body?: unknown) => Promise<Response>) & {
+  /** Proves the password again (step-up) and keeps the rotated session. */
+  stepUp(): Promise<void>;
+};
+async function as(username: string): Promise<Session> {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'user-agent': 'controls-test' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  let cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  let { csrfToken } = (await res.json()) as { csrfToken: string };
+  const call = (method: string, path: string, body?: unknown) =>
+    fetch(`${base}/api/v1${path}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        'user-agent': 'controls-test',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  return Object.assign(call, {
+    async stepUp() {
+      const r = await call('POST', '/auth/step-up', { password: PASSWORD });
+      expect(r.status).toBe(200);
+      const next = r.headers.get('set-cookie');
+      if (next) cookie = next.split(';')[0]!;
+      const b = (await r.json()) as { csrfToken?: string };
+      if (b.csrfToken) csrfToken = b.csrfToken;
+    },
+  });
+}
+const lastAudit = async () =>
+  (await handle.db.select().from(schema.auditLog).orderBy(desc(schema.auditLog.id)).limit(1))[0]!;
+
+describe('control routes', () => {
+  it('closes part of a position and audits who, why and the resulting order', async () => {
+    const admin = await as('admin');
+    await admin('POST', '/orders', { symbol: 'AAPL', side: 'buy', qty: '20', type: 'market' });
+    const res = await admin('POST', '/positions/AAPL/close', {
+      pct: '50',
+      reason: 'halve the AAPL position',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ side: 'sell', qty: '10' });
+    expect(await lastAudit()).toMatchObject({
+      actor: 'admin',
+      action: 'position.close',
+      target: 'AAPL',
+      outcome: 'success',
+      reason: 'halve the AAPL position',
+    });
+  });
+
+  it('refuses a short reason with a 400 naming the field, changes nothing, audits the failure', async () => {
+    const admin = await as('admin');
+    await admin.stepUp();
+    const res = await admin('POST', '/controls/flatten', {
+      reason: 'too short',
+      confirm: 'FLATTEN',
+    });
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as { errors: { path: string; message: string }[] };
+    expect(problem.errors[0]).toMatchObject({
+      path: 'reason',
+      message: 'give a reason of at least 20 characters',
+    });
+    expect(await lastAudit()).toMatchObject({ action: 'positions.flatten', outcome: 'failure' });
+  });
+
+  it('a viewer reads the controls but gets 403 on every control action', async () => {
+    const viewer = await as('vera');
+    expect((await viewer('GET', '/breaker')).status).toBe(200);
+    expect((await viewer('GET', '/strategies')).status).toBe(200);
+    for (const [method, path, body] of [
+      ['POST', '/positions/AAPL/close', { reason: 'viewer tries to close' }],
+      ['POST', '/controls/pause', { scope: 'all', paused: true, reason: 'viewer tries a pause' }],
+      ['POST', '/controls/cancel-all', { reason: 'viewer tries to cancel' }],
+      ['POST', '/controls/flatten', { reason: 'viewer tries to flatten all', confirm: 'FLATTEN' }],
+      ['POST', '/breaker/trip', { reason: 'viewer tries to trip' }],
+      ['PATCH', '/orders/abcdefgh', { qty: '2' }],
+      [
+        'POST',
+        '/twap',
+        {
+          symbol: 'AAPL',
+          side: 'buy',
+          qty: '10',
+          durationMin: 5,
+          intervalS: 30,
+          reason: 'viewer twap try',
+        },
+      ],
+    ] as const) {
+      const res = await viewer(method, path, body);
+      expect(res.status, `${method} ${path}`).toBe(403);
+    }
+  });
+
+  it('an operator trips the breaker and pauses entries but may not reset it or flatten', async () => {
+    const otto = await as('otto');
+    const trip = await otto('POST', '/breaker/trip', { reason: 'operator sees a bad feed' });
+    expect(trip.status).toBe(200);
+    expect(((await trip.json()) as { state: { tripped: boolean } }).state.tripped).toBe(true);
+    const reset = await otto('POST', '/breaker/reset', {
+      reason: 'operator would like to resume now',
+      confirm: 'RESET',
+    });
+    expect(reset.status).toBe(403);
+    const order = await otto('POST', '/orders', {
+      symbol: 'MSFT',
+      side: 'buy',
+      qty: '1',
+      type: 'market',
+    });
+    expect(order.status).toBe(422);
+    expect(((await order.json()) as { code: string }).code).toBe('ORDER_BREAKER_TRIPPED');
+    const admin = await as('admin');
+    const resetBody = {
+      reason: 'feed checked by the admin, resuming',
+      confirm: 'RESET',
+    };
+    const noStepUp = await admin('POST', '/breaker/reset', resetBody);
+    expect(noStepUp.status).toBe(403);
+    expect(((await noStepUp.json()) as { code: string }).code).toBe('STEP_UP_REQUIRED');
+    await admin.stepUp();
+    const ok = await admin('POST', '/breaker/reset', resetBody);
+    expect(ok.status).toBe(200);
+    expect(await lastAudit()).toMatchObject({ action: 'breaker.reset', outcome: 'success' });
+    const pause = await otto('POST', '/controls/pause', {
+      scope: 'meanrev-etf',
+      paused: true,
+      reason: 'hold the ETF strategy',
+    });
+    expect(pause.status).toBe(200);
+    expect(
+      (
+        await otto('POST', '/controls/flatten', {
+          reason: 'operator flattens everything',
+          confirm: 'FLATTEN',
+        })
+      ).status,
+    ).toBe(403);
+  });
+
+  it('modifies a working order and shows its event trail', async () => {
+    const admin = await as('admin');
+    const placed = (await (
+      await admin('POST', '/orders', {
+        symbol: 'JPM',
+        side: 'buy',
+        qty: '4',
+        type: 'limit',
+        limitPrice: '1.00',
+        tif: 'gtc',
+      })
+    ).json()) as { id: string };
+    const res = await admin('PATCH', `/orders/${placed.id}`, { limitPrice: '1.25' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ limitPrice: '1.25' });
+    const trail = (await (await admin('GET', `/orders/${placed.id}/events`)).json()) as {
+      kind: string;
+    }[];
+    expect(trail.map((e) => e.kind)).toEqual(['created', 'modified']);
+    expect(await lastAudit()).toMatchObject({ action: 'order.modify', target: placed.id });
+  });
+
+  it('documents every control route in the OpenAPI description', async () => {
+    const res = await fetch(`${base}/api/docs/json`);
+    expect(res.status).toBe(200);
+    const paths = Object.keys(((await res.json()) as { paths: object }).paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/controls/flatten',
+        '/api/v1/breaker/reset',
+        '/api/v1/risk-limits',
+        '/api/v1/positions/{symbol}/close',
+        '/api/v1/twap',
+        '/api/v1/strategies/{id}/enabled',
+      ]),
+    );
+  });
+});
