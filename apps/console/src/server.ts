@@ -25,7 +25,9 @@ import { AuditLog } from './audit/auditLog';
 import { LoginLimiter, type LoginLimits } from './auth/loginLimiter';
 import { registerAuthRoutes } from './auth/routes';
 import { Sessions } from './auth/sessions';
+import { registerExportRoutes } from './exports';
 import { installGuard } from './http/guard';
+import { registerPreferences } from './preferences';
 import { GatewayClient } from './trading/gatewayClient';
 import { registerTradingRoutes } from './trading/routes';
 import { Hub } from './ws/hub';
@@ -127,6 +129,8 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
     revokeSockets: (id, reason) => hub.revokeSession(id, reason),
   });
   registerTradingRoutes(app, gateway, audit, now);
+  registerPreferences(app, deps.db, audit, now);
+  registerExportRoutes(app, audit, now);
   registerWsRoute(app, hub, sessions, deps.config.QD_ALLOWED_ORIGINS);
 
   if (serveWeb)

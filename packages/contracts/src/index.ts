@@ -9,3 +9,5 @@ export * from './auth';
 export * from './topics';
 export * from './ws';
 export * from './gateway';
+export * from './preferences';
+export * from './exports';

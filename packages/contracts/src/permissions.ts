@@ -12,10 +12,18 @@ export const Permission = z.enum([
   'killswitch:engage',
   'killswitch:disengage',
   'market:read',
+  'preferences:edit',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
-const READ: Permission[] = ['portfolio:read', 'orders:read', 'killswitch:read', 'market:read'];
+const READ: Permission[] = [
+  'portfolio:read',
+  'orders:read',
+  'killswitch:read',
+  'market:read',
+  // everyone keeps their own workspace (theme, grid layouts…)
+  'preferences:edit',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: READ,

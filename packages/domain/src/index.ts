@@ -19,3 +19,5 @@ export {
   type KillSwitchView,
   type Check,
 } from './preTrade';
+export * from './calendar';
+export * from './export';

@@ -134,3 +134,14 @@ export const killSwitchEvents = pgTable('kill_switch_events', {
   actor: text('actor').notNull(),
   at: ts('at').notNull(),
 });
+
+// ---- console: workspace preferences ----
+
+/** One row per user: theme, palette, grid column state… (zod `Preferences` in contracts). */
+export const userPreferences = pgTable('user_preferences', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  prefs: jsonb('prefs').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});

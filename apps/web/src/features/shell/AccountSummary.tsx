@@ -1,9 +1,9 @@
-import { formatMoney, formatPct, toneClass } from '../../format/numbers';
+import { formatMoney, formatNumber, formatPct, toneClass } from '../../format/numbers';
 import { useFreshness } from '../../live/useFreshness';
 import { useTopic } from '../../live/useTopic';
 import { SkeletonText } from '../../ui/Skeleton';
 
-/** NLV and day change, compact, for the header. */
+/** NLV, gross leverage and day change, compact, for the header. */
 export function AccountSummary() {
   const account = useTopic('account');
   const fresh = useFreshness('account');
@@ -17,6 +17,14 @@ export function AccountSummary() {
           <span className="font-semibold">{formatMoney(account.equity)}</span>
         ) : (
           <SkeletonText width="5rem" />
+        )}
+      </span>
+      <span className="flex items-baseline gap-1.5" title="Gross leverage: (long + |short|) / NLV">
+        <span className="text-xs text-muted">Lev</span>
+        {account ? (
+          <span data-testid="header-leverage">{formatNumber(account.grossLeverage, 2)}×</span>
+        ) : (
+          <SkeletonText width="2.5rem" />
         )}
       </span>
       <span className="flex items-baseline gap-1.5">

@@ -1,16 +1,20 @@
 import { Outlet } from '@tanstack/react-router';
 import { useLiveSocket } from '../../live/useLiveSocket';
+import { LookSync } from '../preferences/LookSync';
 import { ConnectionBanner } from './ConnectionBanner';
 import { Header } from './Header';
 import { SideNav } from './SideNav';
+import { StatusBanner } from './StatusBanner';
 
 /** Header, banner and nav around the signed-in pages; owns the live socket's lifetime. */
 export function AppShell() {
   useLiveSocket();
   return (
     <div className="flex h-full flex-col">
+      <LookSync />
       <Header />
       <ConnectionBanner />
+      <StatusBanner />
       <div className="flex min-h-0 flex-1">
         <SideNav />
         <main className="min-h-0 min-w-0 flex-1 overflow-auto">

@@ -1,50 +1,28 @@
 import { Link } from '@tanstack/react-router';
-import {
-  LayoutDashboard,
-  OctagonX,
-  PanelLeftClose,
-  PanelLeftOpen,
-  type LucideIcon,
-} from 'lucide-react';
-import { useState } from 'react';
+import { PanelLeftClose, PanelLeftOpen } from 'lucide-react';
+import { useSession } from '../auth/session';
+import { usePreferences } from '../preferences/usePreferences';
+import { visibleNav } from './navItems';
 
-interface NavItem {
-  to: '/' | '/kill-switch';
-  label: string;
-  Icon: LucideIcon;
-}
-
-/** Only pages that exist; other groups arrive with their features. */
-const GROUPS: { title: string; items: NavItem[] }[] = [
-  {
-    title: 'Trade',
-    items: [
-      { to: '/', label: 'Dashboard', Icon: LayoutDashboard },
-      { to: '/kill-switch', label: 'Kill switch', Icon: OctagonX },
-    ],
-  },
-];
-
-const STORAGE_KEY = 'qd.nav.collapsed';
-
+/** Grouped, permission-aware navigation; collapsed to icons by preference (or below md). */
 export function SideNav() {
-  const [collapsed, setCollapsed] = useState(() => localStorage.getItem(STORAGE_KEY) === '1');
-  const toggle = () => {
-    localStorage.setItem(STORAGE_KEY, collapsed ? '0' : '1');
-    setCollapsed(!collapsed);
-  };
+  const session = useSession();
+  const { prefs, update } = usePreferences();
+  const collapsed = prefs.navCollapsed;
+  const groups = visibleNav(session?.permissions ?? []);
   // Below md the nav is always icons only.
   const label = collapsed ? 'sr-only' : 'sr-only md:not-sr-only';
   return (
     <nav
       aria-label="Main"
+      data-testid="side-nav"
       className={`flex shrink-0 flex-col border-r border-line bg-panel ${collapsed ? 'w-12' : 'w-12 md:w-48'}`}
     >
       <div className="flex-1 overflow-y-auto py-2">
-        {GROUPS.map((g) => (
-          <div key={g.title} className="mb-2">
+        {groups.map((g) => (
+          <div key={g.group} className="mb-2">
             <p className="px-4 pt-1 pb-1 text-xs font-semibold tracking-wide text-faint uppercase">
-              <span className={label}>{g.title}</span>
+              <span className={label}>{g.group}</span>
             </p>
             <ul>
               {g.items.map(({ to, label: text, Icon }) => (
@@ -53,8 +31,11 @@ export function SideNav() {
                     to={to}
                     title={text}
                     activeOptions={{ exact: true }}
-                    className="mx-2 flex h-8 items-center gap-2.5 rounded-md px-2 text-ui text-muted hover:bg-hover hover:text-fg"
-                    activeProps={{ className: 'bg-raised !text-fg', 'aria-current': 'page' }}
+                    className="mx-2 flex h-8 items-center gap-2.5 rounded-md border-l-2 border-transparent px-2 text-ui text-muted hover:bg-hover hover:text-fg"
+                    activeProps={{
+                      className: 'bg-raised !border-accent !text-fg',
+                      'aria-current': 'page',
+                    }}
                   >
                     <Icon aria-hidden className="size-4 shrink-0" />
                     <span className={label}>{text}</span>
@@ -67,7 +48,7 @@ export function SideNav() {
       </div>
       <button
         type="button"
-        onClick={toggle}
+        onClick={() => update({ navCollapsed: !collapsed })}
         aria-label={collapsed ? 'Expand navigation' : 'Collapse navigation'}
         aria-expanded={!collapsed}
         className="hidden h-10 items-center gap-2.5 border-t border-line px-4 text-xs text-muted hover:bg-hover hover:text-fg md:flex"
