@@ -2,8 +2,10 @@ import { Outlet } from '@tanstack/react-router';
 import { useLiveSocket } from '../../live/useLiveSocket';
 import { LookSync } from '../preferences/LookSync';
 import { ConnectionBanner } from './ConnectionBanner';
+import { EventNotifier } from './EventNotifier';
 import { Header } from './Header';
 import { SideNav } from './SideNav';
+import { ShellOverlays } from './ShellOverlays';
 import { StatusBanner } from './StatusBanner';
 
 /** Header, banner and nav around the signed-in pages; owns the live socket's lifetime. */
@@ -12,6 +14,8 @@ export function AppShell() {
   return (
     <div className="flex h-full flex-col">
       <LookSync />
+      <EventNotifier />
+      <ShellOverlays />
       <Header />
       <ConnectionBanner />
       <StatusBanner />

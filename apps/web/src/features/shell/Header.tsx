@@ -1,9 +1,11 @@
-import { Anchor } from 'lucide-react';
+import { Anchor, Search, Settings } from 'lucide-react';
 import { KillSwitchBadge } from '../killSwitch/KillSwitchBadge';
 import { AccountSummary } from './AccountSummary';
 import { BreakerBadge } from './BreakerBadge';
 import { ConnectionBadge } from './ConnectionBadge';
 import { MarketClockBadge } from './MarketClockBadge';
+import { NotificationCentre } from './NotificationCentre';
+import { openOverlay } from './overlays';
 import { UserMenu } from './UserMenu';
 
 /** 48 px header: the safety badges always at the same place, then the clock and the account. */
@@ -21,6 +23,26 @@ export function Header() {
       <div className="flex-1" />
       <AccountSummary />
       <div aria-hidden className="hidden h-6 w-px bg-line lg:block" />
+      <button
+        type="button"
+        onClick={() => openOverlay('palette')}
+        aria-label="Open the command palette (Ctrl+K)"
+        title="Command palette (Ctrl+K or /)"
+        className="hidden h-7 items-center gap-2 rounded-md border border-line-strong px-2 text-xs text-muted hover:bg-hover hover:text-fg sm:flex"
+      >
+        <Search aria-hidden className="size-3.5" />
+        <kbd className="font-sans">Ctrl K</kbd>
+      </button>
+      <NotificationCentre />
+      <button
+        type="button"
+        onClick={() => openOverlay('settings')}
+        aria-label="Workspace settings"
+        title="Workspace settings"
+        className="flex size-8 items-center justify-center rounded-md text-muted hover:bg-hover hover:text-fg"
+      >
+        <Settings aria-hidden className="size-4" />
+      </button>
       <UserMenu />
     </header>
   );
