@@ -1,8 +1,13 @@
 import {
+  CellApiModule,
   CellStyleModule,
+  ClientSideRowModelApiModule,
   ClientSideRowModelModule,
+  ColumnApiModule,
   ModuleRegistry,
   NumberFilterModule,
+  PinnedRowModule,
+  RowStyleModule,
   TextFilterModule,
   themeQuartz,
   TooltipModule,
@@ -12,6 +17,11 @@ import {
 /** Only the grid features we use; dev builds add AG Grid's misconfiguration warnings. */
 ModuleRegistry.registerModules([
   ClientSideRowModelModule,
+  ClientSideRowModelApiModule,
+  ColumnApiModule,
+  CellApiModule,
+  PinnedRowModule,
+  RowStyleModule,
   CellStyleModule,
   TextFilterModule,
   NumberFilterModule,

@@ -1,5 +1,7 @@
 import type { Fill } from '@qd/contracts';
-import type { ColDef } from 'ag-grid-community';
+import type { ColDef, GridApi } from 'ag-grid-community';
+import { useRef } from 'react';
+import { ExportActions } from '../../grid/ExportActions';
 import { numberColumn, sideColumn, textColumn, timeColumn } from '../../grid/columns';
 import { DataGrid } from '../../grid/DataGrid';
 import { useFreshness } from '../../live/useFreshness';
@@ -18,6 +20,7 @@ const COLUMNS: ColDef<Fill>[] = [
 export function FillsGrid() {
   const fills = useFills();
   const fresh = useFreshness('fills');
+  const api = useRef<GridApi<Fill> | null>(null);
   return (
     <Panel
       title="Fills"
@@ -27,11 +30,14 @@ export function FillsGrid() {
         <>
           <StaleMarker freshness={fresh} />
           {fills && <span className="num">{fills.length}</span>}
+          <ExportActions gridId="fills" title="fills" api={() => api.current} />
         </>
       }
     >
       <div className={`absolute inset-0 ${fresh.stale ? 'stale' : ''}`}>
         <DataGrid<Fill>
+          gridId="fills"
+          onApi={(a) => (api.current = a)}
           rows={fills}
           columns={COLUMNS}
           getRowId={(p) => p.data.id}

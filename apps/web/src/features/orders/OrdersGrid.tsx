@@ -1,9 +1,12 @@
 import type { Order } from '@qd/contracts';
-import type { ColDef } from 'ag-grid-community';
+import type { ColDef, GridApi } from 'ag-grid-community';
+import { useMemo, useRef } from 'react';
+import { ExportActions } from '../../grid/ExportActions';
 import { numberColumn, sideColumn, textColumn, timeColumn } from '../../grid/columns';
 import { DataGrid } from '../../grid/DataGrid';
 import { useFreshness } from '../../live/useFreshness';
 import { Panel } from '../../ui/Panel';
+import { useSession } from '../auth/session';
 import { StaleMarker } from '../../ui/StaleMarker';
 import { CancelOrderCell } from './CancelOrderCell';
 import { formatQty } from '../../format/numbers';
@@ -49,6 +52,13 @@ const COLUMNS: ColDef<Order>[] = [
 export function OrdersGrid() {
   const orders = useWorkingOrders();
   const fresh = useFreshness('orders');
+  const api = useRef<GridApi<Order> | null>(null);
+  // no action buttons at all for roles that cannot trade
+  const canTrade = useSession()?.permissions.includes('orders:write') ?? false;
+  const columns = useMemo(
+    () => (canTrade ? COLUMNS : COLUMNS.filter((c) => c.colId !== 'actions')),
+    [canTrade],
+  );
   return (
     <Panel
       title="Working orders"
@@ -58,13 +68,16 @@ export function OrdersGrid() {
         <>
           <StaleMarker freshness={fresh} />
           {orders && <span className="num">{orders.length}</span>}
+          <ExportActions gridId="orders" title="working orders" api={() => api.current} />
         </>
       }
     >
       <div className={`absolute inset-0 ${fresh.stale ? 'stale' : ''}`}>
         <DataGrid<Order>
+          gridId="orders"
+          onApi={(a) => (api.current = a)}
           rows={orders}
-          columns={COLUMNS}
+          columns={columns}
           getRowId={(p) => p.data.id}
           loadingLabel="Loading orders"
           empty={{

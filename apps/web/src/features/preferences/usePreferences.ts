@@ -16,6 +16,9 @@ export const preferencesQuery = queryOptions({
   staleTime: Infinity,
 });
 
+/** Saves under way, across every component that edits preferences. */
+let inFlight = 0;
+
 export interface PreferencesApi {
   prefs: Preferences;
   /** True once the server's copy has arrived. */
@@ -33,15 +36,20 @@ export function usePreferences(): PreferencesApi {
       const key = preferencesQuery.queryKey;
       const before = queryClient.getQueryData(key) ?? DEFAULT_PREFERENCES;
       queryClient.setQueryData(key, applyPreferencesPatch(before, patch));
+      inFlight += 1;
       try {
-        queryClient.setQueryData(key, await savePreferences(patch));
+        const saved = await savePreferences(patch);
+        // an older answer must not undo a newer change still on its way: the last one wins
+        if (inFlight === 1) queryClient.setQueryData(key, saved);
       } catch (e) {
-        queryClient.setQueryData(key, before);
+        void queryClient.invalidateQueries({ queryKey: key }); // back to what the server holds
         showToast(
           'error',
           'Preference not saved',
           e instanceof ApiError ? e.message : 'The server could not be reached.',
         );
+      } finally {
+        inFlight -= 1;
       }
     },
     [queryClient],

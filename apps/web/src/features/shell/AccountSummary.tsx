@@ -9,7 +9,7 @@ export function AccountSummary() {
   const fresh = useFreshness('account');
   return (
     <div
-      className={`num hidden items-baseline gap-4 text-ui lg:flex ${fresh.stale ? 'stale' : ''}`}
+      className={`num hidden items-baseline gap-3 text-ui whitespace-nowrap lg:flex ${fresh.stale ? 'stale' : ''}`}
     >
       <span className="flex items-baseline gap-1.5">
         <span className="text-xs text-muted">NLV</span>
@@ -19,7 +19,10 @@ export function AccountSummary() {
           <SkeletonText width="5rem" />
         )}
       </span>
-      <span className="flex items-baseline gap-1.5" title="Gross leverage: (long + |short|) / NLV">
+      <span
+        className="hidden items-baseline gap-1.5 xl:flex"
+        title="Gross leverage: (long + |short|) / NLV"
+      >
         <span className="text-xs text-muted">Lev</span>
         {account ? (
           <span data-testid="header-leverage">{formatNumber(account.grossLeverage, 2)}×</span>

@@ -4,6 +4,7 @@ import { LookSync } from '../preferences/LookSync';
 import { ConnectionBanner } from './ConnectionBanner';
 import { EventNotifier } from './EventNotifier';
 import { Header } from './Header';
+import { MobileStatusStrip } from './MobileStatusStrip';
 import { SideNav } from './SideNav';
 import { ShellOverlays } from './ShellOverlays';
 import { StatusBanner } from './StatusBanner';
@@ -17,6 +18,7 @@ export function AppShell() {
       <EventNotifier />
       <ShellOverlays />
       <Header />
+      <MobileStatusStrip />
       <ConnectionBanner />
       <StatusBanner />
       <div className="flex min-h-0 flex-1">

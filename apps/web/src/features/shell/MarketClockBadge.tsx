@@ -34,7 +34,7 @@ export function MarketClockBadge() {
         {SESSION_LABEL[clock.session]}
       </span>
       {clock.day.kind === 'half' && <span className="text-warn">half day</span>}
-      <span className="hidden text-muted xl:inline">{newYorkClockText(now)} ET</span>
+      <span className="hidden text-muted 2xl:inline">{newYorkClockText(now)} ET</span>
       <span className="text-faint">·</span>
       <span>{nextChangeText(clock, now)}</span>
     </span>
