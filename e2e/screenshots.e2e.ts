@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiOrder, login, setPreferences } from './pages/console';
+import { apiCancel, apiOrder, login, setPreferences } from './pages/console';
 
 // Every page at 1440×900 in dark and light, and at phone width, for docs/screenshots/.
 const PAGES = [
@@ -19,8 +19,8 @@ test('screenshots of every page: dark and light at 1440×900, phone at 390×844'
   await login(page);
   await apiOrder(page, { symbol: 'AAPL', side: 'buy', qty: '25' });
   await apiOrder(page, { symbol: 'NVDA', side: 'sell', qty: '10' });
-  await apiOrder(page, {
-    symbol: 'MSFT',
+  const resting = await apiOrder(page, {
+    symbol: 'KO',
     side: 'buy',
     qty: '5',
     type: 'limit',
@@ -45,6 +45,7 @@ test('screenshots of every page: dark and light at 1440×900, phone at 390×844'
     }
   } finally {
     await setPreferences(page, { theme: 'dark' });
+    await apiCancel(page, resting);
   }
   await page.context().clearCookies();
   await page.goto('/login');

@@ -40,9 +40,9 @@ test('a grid exports to CSV: audited first, real content, named by the server', 
   page,
 }) => {
   await login(page);
-  await apiOrder(page, { symbol: 'MSFT', side: 'buy', qty: '4' });
+  await apiOrder(page, { symbol: 'JPM', side: 'buy', qty: '4' });
   const grid = page.getByTestId('positions-grid');
-  await expect(grid.locator('[row-id="MSFT"]').first()).toBeVisible();
+  await expect(grid.locator('[row-id="JPM"]').first()).toBeVisible();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export positions as CSV' }).click();
   const file = await download;
@@ -50,10 +50,10 @@ test('a grid exports to CSV: audited first, real content, named by the server', 
   const text = await readFile((await file.path())!, 'utf8');
   const [header, ...rows] = text.trim().split('\r\n');
   expect(header).toBe('Symbol,Qty,Avg entry,Last,Mkt value,Unrl P&L,Unrl %,Day P&L');
-  const msft = rows.find((r) => r.startsWith('MSFT,'));
-  expect(msft).toBeDefined();
+  const jpm = rows.find((r) => r.startsWith('JPM,'));
+  expect(jpm).toBeDefined();
   // raw exact decimals, not display strings; a short position's minus stays a plain number
-  expect(msft!.split(',')[1]).toMatch(/^-?\d+(\.\d+)?$/);
+  expect(jpm!.split(',')[1]).toMatch(/^-?\d+(\.\d+)?$/);
   await expect(
     page.getByRole('status').filter({ hasText: /Exported \d+ rows of positions/ }),
   ).toBeVisible();

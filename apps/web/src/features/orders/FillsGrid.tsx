@@ -26,6 +26,7 @@ export function FillsGrid() {
       title="Fills"
       testId="fills-grid"
       className="min-h-[200px]"
+      maximisable
       actions={
         <>
           <StaleMarker freshness={fresh} />

@@ -169,11 +169,13 @@ function TradingTicket() {
             onBlur: () => set('symbol', form.symbol.trim().toUpperCase()),
           })}
           <datalist id={listId}>
-            {instruments?.map((i) => (
-              <option key={i.symbol} value={i.symbol}>
-                {i.name}
-              </option>
-            ))}
+            {instruments
+              ?.filter((i) => i.tradable)
+              .map((i) => (
+                <option key={i.symbol} value={i.symbol}>
+                  {i.name}
+                </option>
+              ))}
           </datalist>
           <TicketMarket instrument={instrument} />
           <SideToggle value={form.side} onChange={(side) => set('side', side)} />

@@ -64,6 +64,7 @@ export function OrdersGrid() {
       title="Working orders"
       testId="orders-grid"
       className="min-h-[200px]"
+      maximisable
       actions={
         <>
           <StaleMarker freshness={fresh} />

@@ -5,13 +5,23 @@ import { closePosition } from '../../api/positions';
 import { formatMoney, formatNumber, formatQty } from '../../format/numbers';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { Field, inputClass } from '../../ui/Field';
 import { ReasonField } from '../killSwitch/ReasonField';
 import { showToast } from '../shell/toasts';
 
-/** "Sell 10 AAPL at market" — the order that flattens a position. */
-export function closingWords(p: Position): string {
+const abs = (v: string) => v.replace(/^-/, '');
+
+/** "Sell 10 AAPL at market" — the order that closes (part of) a position. */
+export function closingWords(p: Position, qty: string = abs(p.qty)): string {
   const short = p.qty.startsWith('-');
-  return `${short ? 'Buy' : 'Sell'} ${formatQty(p.qty.replace(/^-/, ''))} ${p.symbol} at market`;
+  return `${short ? 'Buy' : 'Sell'} ${formatQty(qty)} ${p.symbol} at market`;
+}
+
+/** A partial quantity must be a positive number no larger than the position. */
+function qtyError(qty: string, full: string): string | null {
+  if (!/^\d+(\.\d+)?$/.test(qty) || Number(qty) <= 0) return 'enter a positive quantity';
+  if (Number(qty) > Number(full)) return `at most ${formatQty(full)} (the whole position)`;
+  return null;
 }
 
 /** Restates the close in plain words with the numbers, asks for a reason, then sends it. */
@@ -22,20 +32,35 @@ export function ClosePositionDialog({
   position: Position;
   onClose: () => void;
 }) {
+  const full = abs(position.qty);
+  const [qty, setQty] = useState(full);
+  const [qtyProblem, setQtyProblem] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const notional = formatMoney(position.marketValue.replace(/^-/, ''));
+  const partial = qty.trim() !== full;
+  const notional = partial
+    ? `${formatMoney(String(Number(qty) * Number(position.lastPrice)))} (estimate)`
+    : formatMoney(abs(position.marketValue));
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     if (busy) return;
+    const badQty = qtyError(qty.trim(), full);
+    if (badQty) return setQtyProblem(badQty);
     const parsed = Reason.safeParse(reason);
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'invalid reason');
     setBusy(true);
     try {
-      await closePosition(position.symbol, parsed.data);
-      showToast('success', `Close sent: ${closingWords(position)}`, `Reason: ${parsed.data}`);
+      await closePosition(position.symbol, {
+        reason: parsed.data,
+        ...(partial ? { qty: qty.trim() } : {}),
+      });
+      showToast(
+        'success',
+        `Close sent: ${closingWords(position, qty.trim())}`,
+        `Reason: ${parsed.data}`,
+      );
       onClose();
     } catch (err) {
       const why =
@@ -59,11 +84,32 @@ export function ClosePositionDialog({
       title={`Close ${position.symbol} position`}
       description={
         <span data-testid="close-position-summary" className="num">
-          {closingWords(position)}, ≈ {notional} (last {formatNumber(position.lastPrice, 2)}).
+          {closingWords(position, qty.trim() || full)}, ≈ {notional} (last{' '}
+          {formatNumber(position.lastPrice, 2)}).
         </span>
       }
     >
       <form noValidate onSubmit={onSubmit} className="flex flex-col gap-4">
+        <Field
+          label="Quantity to close"
+          error={qtyProblem ?? undefined}
+          hint={`The whole position is ${formatQty(full)}; enter less to close part of it.`}
+        >
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              value={qty}
+              inputMode="decimal"
+              onChange={(e) => {
+                setQty(e.target.value);
+                setQtyProblem(null);
+              }}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              className={`${inputClass} num`}
+            />
+          )}
+        </Field>
         <ReasonField
           value={reason}
           error={error}

@@ -58,6 +58,7 @@ export function PositionsGrid() {
       title="Positions"
       testId="positions-grid"
       className="min-h-[240px]"
+      maximisable
       actions={
         <>
           <StaleMarker freshness={fresh} />

@@ -34,7 +34,8 @@ export function AccountSummary() {
         <span className="text-xs text-muted">Day</span>
         {account ? (
           <span className={toneClass(account.dayChange)}>
-            {formatMoney(account.dayChange, { sign: true })} ({formatPct(account.dayChangePct)})
+            {formatMoney(account.dayChange, { sign: true })}
+            <span className="hidden 2xl:inline"> ({formatPct(account.dayChangePct)})</span>
           </span>
         ) : (
           <SkeletonText width="7rem" />

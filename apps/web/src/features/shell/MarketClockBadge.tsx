@@ -29,7 +29,7 @@ export function MarketClockBadge() {
       className="num hidden h-6 items-center gap-1.5 rounded-md border border-line-strong bg-raised px-2 text-xs whitespace-nowrap md:inline-flex"
     >
       <Clock aria-hidden className="size-3.5 text-muted" />
-      <span className="text-muted">NYSE</span>
+      <span className="hidden text-muted xl:inline">NYSE</span>
       <span data-testid="market-session" className={`font-semibold ${TONE[clock.session]}`}>
         {SESSION_LABEL[clock.session]}
       </span>

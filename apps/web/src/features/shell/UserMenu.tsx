@@ -26,8 +26,8 @@ export function UserMenu() {
       className="flex items-center gap-2"
       title={`Signed in as ${session.user.username} (${session.user.role})`}
     >
-      <span className="hidden text-ui 2xl:inline">{session.user.username}</span>
-      <span className="hidden rounded-sm border border-accent/40 bg-accent/10 px-1.5 text-xs font-medium text-accent sm:inline">
+      <span className="hidden text-ui xl:inline">{session.user.username}</span>
+      <span className="hidden rounded-sm border border-accent/40 bg-accent/10 px-1.5 text-xs font-medium text-accent xl:inline">
         {session.user.role}
       </span>
       <Button size="sm" variant="ghost" onClick={onLogout} busy={busy}>
