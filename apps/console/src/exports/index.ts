@@ -10,7 +10,6 @@ export const EXPORTABLE_GRIDS: Record<string, Permission> = {
   positions: 'portfolio:read',
   orders: 'orders:read',
   fills: 'orders:read',
-  activity: 'orders:read',
 };
 
 /**
