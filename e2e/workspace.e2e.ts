@@ -110,3 +110,52 @@ test('on a phone the dashboard is a single column of monitoring cards', async ({
   await page.getByRole('link', { name: 'Kill switch' }).click();
   await expect(page).toHaveURL(/\/kill-switch$/);
 });
+
+test('the ticket works from the keyboard: Tab through, Enter previews, Esc cancels', async ({
+  page,
+}) => {
+  await login(page);
+  const before = ((await (await page.request.get('/api/v1/orders?status=all')).json()) as unknown[])
+    .length;
+  const ticket = page.getByTestId('order-ticket');
+  await ticket.getByLabel('Symbol').focus();
+  await page.keyboard.type('aapl');
+  await page.keyboard.press('Tab'); // leaving the field tidies it to AAPL
+  await expect(ticket.getByLabel('Symbol')).toHaveValue('AAPL');
+  await expect(ticket).toContainText('Apple');
+  await ticket.getByLabel('Quantity').focus();
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(/Buy 2 AAPL/i);
+  await expect(page.getByTestId('preview-bp-after')).toContainText(/[\d,]+\.\d{2}/);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const after = ((await (await page.request.get('/api/v1/orders?status=all')).json()) as unknown[])
+    .length;
+  expect(after).toBe(before);
+});
+
+test('a position row has a Close button whose dialog restates the order and wants a reason', async ({
+  page,
+}) => {
+  await login(page);
+  await apiOrder(page, { symbol: 'XOM', side: 'buy', qty: '6' });
+  const row = page.getByTestId('positions-grid').locator('[row-id="XOM"]');
+  await expect(row.first()).toBeVisible();
+  await page.getByRole('button', { name: 'Close XOM position' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Close XOM position' });
+  await expect(page.getByTestId('close-position-summary')).toContainText('Sell 6 XOM at market');
+  await dialog.getByLabel('Quantity to close').fill('2');
+  await expect(page.getByTestId('close-position-summary')).toContainText('Sell 2 XOM at market');
+  await dialog.getByLabel('Quantity to close').fill('60');
+  await dialog.getByRole('button', { name: 'Close position' }).click();
+  await expect(dialog).toContainText('at most 6 (the whole position)');
+  await dialog.getByLabel('Quantity to close').fill('2');
+  await dialog.getByRole('button', { name: 'Close position' }).click();
+  await expect(dialog).toContainText('at least 10 characters');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  // nothing was sent: the position is untouched
+  await expect(row.locator('[col-id="qty"]').first()).toHaveText('6');
+});
