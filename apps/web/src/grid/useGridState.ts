@@ -20,7 +20,9 @@ export function useGridState<T>(gridId: GridId | undefined) {
 
   const restore = useCallback(() => {
     const grid = api.current;
-    if (!grid || !loaded || applied.current === saved) return;
+    // a change of ours still on its way to the server wins over an older saved copy
+    if (!grid || !loaded || pending.current || applied.current === saved) return;
+    if (JSON.stringify(applied.current) === JSON.stringify(saved)) return;
     if (saved) grid.applyColumnState({ state: toColumnState(saved), applyOrder: true });
     else if (applied.current) grid.resetColumnState(); // the user reset their layouts
     applied.current = saved;
