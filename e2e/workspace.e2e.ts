@@ -27,10 +27,24 @@ test('the positions grid keeps its column layout per user across a reload', asyn
         positions: expect.arrayContaining([{ colId: 'qty', sort: 'asc', sortIndex: 0 }]),
       });
 
+    // hide a column from the panel's column menu
+    await page.getByRole('button', { name: 'Choose positions columns' }).click();
+    await page.getByRole('group', { name: 'positions columns' }).getByLabel('Avg entry').uncheck();
+    await expect(grid.locator('.ag-header-cell[col-id="avgPrice"]')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(async () => (await (await page.request.get('/api/v1/preferences')).json()).grids)
+      .toMatchObject({
+        positions: expect.arrayContaining([{ colId: 'avgPrice', hide: true }]),
+      });
+
     await page.reload();
     await expect(
       page.getByTestId('positions-grid').locator('.ag-header-cell[col-id="qty"]'),
     ).toHaveAttribute('aria-sort', 'ascending');
+    await expect(
+      page.getByTestId('positions-grid').locator('.ag-header-cell[col-id="avgPrice"]'),
+    ).toHaveCount(0);
   } finally {
     await setPreferences(page, { grids: { positions: null } });
   }

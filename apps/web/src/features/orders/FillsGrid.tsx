@@ -1,6 +1,7 @@
 import type { Fill } from '@qd/contracts';
 import type { ColDef, GridApi } from 'ag-grid-community';
 import { useRef } from 'react';
+import { ColumnsMenu } from '../../grid/ColumnsMenu';
 import { ExportActions } from '../../grid/ExportActions';
 import { numberColumn, sideColumn, textColumn, timeColumn } from '../../grid/columns';
 import { DataGrid } from '../../grid/DataGrid';
@@ -31,6 +32,7 @@ export function FillsGrid() {
         <>
           <StaleMarker freshness={fresh} />
           {fills && <span className="num">{fills.length}</span>}
+          <ColumnsMenu gridId="fills" title="fills" api={() => api.current} />
           <ExportActions gridId="fills" title="fills" api={() => api.current} />
         </>
       }

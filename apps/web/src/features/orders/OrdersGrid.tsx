@@ -1,6 +1,7 @@
 import type { Order } from '@qd/contracts';
 import type { ColDef, GridApi } from 'ag-grid-community';
 import { useMemo, useRef } from 'react';
+import { ColumnsMenu } from '../../grid/ColumnsMenu';
 import { ExportActions } from '../../grid/ExportActions';
 import { numberColumn, sideColumn, textColumn, timeColumn } from '../../grid/columns';
 import { DataGrid } from '../../grid/DataGrid';
@@ -69,6 +70,7 @@ export function OrdersGrid() {
         <>
           <StaleMarker freshness={fresh} />
           {orders && <span className="num">{orders.length}</span>}
+          <ColumnsMenu gridId="orders" title="working orders" api={() => api.current} />
           <ExportActions gridId="orders" title="working orders" api={() => api.current} />
         </>
       }

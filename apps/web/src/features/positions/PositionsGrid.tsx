@@ -1,6 +1,7 @@
 import type { Position } from '@qd/contracts';
 import type { ColDef, GridApi } from 'ag-grid-community';
 import { useMemo, useRef } from 'react';
+import { ColumnsMenu } from '../../grid/ColumnsMenu';
 import { ExportActions } from '../../grid/ExportActions';
 import { numberColumn, textColumn } from '../../grid/columns';
 import { DataGrid } from '../../grid/DataGrid';
@@ -63,6 +64,7 @@ export function PositionsGrid() {
         <>
           <StaleMarker freshness={fresh} />
           {positions && <span className="num">{positions.length}</span>}
+          <ColumnsMenu gridId="positions" title="positions" api={() => api.current} />
           <ExportActions gridId="positions" title="positions" api={() => api.current} />
         </>
       }
