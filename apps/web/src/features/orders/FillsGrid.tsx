@@ -11,7 +11,7 @@ import { StaleMarker } from '../../ui/StaleMarker';
 import { useFills } from './useOrders';
 
 const COLUMNS: ColDef<Fill>[] = [
-  timeColumn<Fill>('ts', 'Time', { sort: 'desc', minWidth: 72 }),
+  timeColumn<Fill>('ts', 'Time', { sort: 'desc', minWidth: 86 }),
   textColumn<Fill>('symbol', 'Symbol', { cellClass: 'font-semibold' }),
   sideColumn<Fill>('side'),
   numberColumn<Fill>('qty', 'Qty', 'qty', { cellRenderer: undefined, minWidth: 60 }),

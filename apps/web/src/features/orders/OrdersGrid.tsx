@@ -15,7 +15,7 @@ import { priceWords, statusWord } from './orderText';
 import { useWorkingOrders } from './useOrders';
 
 const COLUMNS: ColDef<Order>[] = [
-  timeColumn<Order>('createdAt', 'Time', { sort: 'desc', minWidth: 72 }),
+  timeColumn<Order>('createdAt', 'Time', { sort: 'desc', minWidth: 86 }),
   textColumn<Order>('symbol', 'Symbol', { cellClass: 'font-semibold' }),
   sideColumn<Order>('side'),
   numberColumn<Order>('filledQty', 'Filled', 'qty', {
