@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { apiCancel, apiOrder, login, setPreferences } from './pages/console';
+import { login } from './pages/console';
+import { apiCancel, apiOrder, setPreferences } from './pages/workspace';
 
 // Every page at 1440×900 in dark and light, and at phone width, for docs/screenshots/.
 const PAGES = [

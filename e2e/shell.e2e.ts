@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { login, setPreferences } from './pages/console';
+import { login } from './pages/console';
+import { setPreferences } from './pages/workspace';
 
 test('the command palette opens with Ctrl+K and /, filters, and jumps to a page', async ({
   page,

@@ -1,13 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import {
-  apiOrder,
-  engageKillSwitch,
-  login,
-  resumeTrading,
-  setPreferences,
-  VIEWER,
-} from './pages/console';
+import { engageKillSwitch, login, resumeTrading } from './pages/console';
+import { apiOrder, setPreferences, VIEWER } from './pages/workspace';
 
 test('the positions grid keeps its column layout per user across a reload', async ({ page }) => {
   await login(page);

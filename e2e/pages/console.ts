@@ -64,32 +64,3 @@ export async function resumeTrading(page: Page, reason: string): Promise<void> {
   await confirm.click();
   await expect(page.getByTestId('killswitch-state')).toHaveText(/TRADING ACTIVE/);
 }
-
-export const VIEWER = { username: 'vera', password: 'e2e-viewer-password-1234' };
-
-/** Sets the signed-in user's preferences through the API (as the settings dialog does). */
-export async function setPreferences(page: Page, patch: Record<string, unknown>): Promise<void> {
-  const res = await page.request.patch('/api/v1/preferences', {
-    headers: { 'X-CSRF-Token': await csrfToken(page) },
-    data: patch,
-  });
-  expect(res.status()).toBe(200);
-}
-
-/** Places an order straight through the API (for tests that need data on screen). */
-export async function apiOrder(page: Page, order: Record<string, string>): Promise<string> {
-  const res = await page.request.post('/api/v1/orders', {
-    headers: { 'X-CSRF-Token': await csrfToken(page) },
-    data: { tif: 'day', type: 'market', ...order },
-  });
-  expect(res.status()).toBeLessThan(300);
-  return ((await res.json()) as { id: string }).id;
-}
-
-/** Cancels an order through the API (tests clean up the orders they leave working). */
-export async function apiCancel(page: Page, id: string): Promise<void> {
-  const res = await page.request.delete(`/api/v1/orders/${id}`, {
-    headers: { 'X-CSRF-Token': await csrfToken(page) },
-  });
-  expect(res.status()).toBeLessThan(300);
-}

@@ -25,13 +25,13 @@ import { AuditLog } from './audit/auditLog';
 import { LoginLimiter, type LoginLimits } from './auth/loginLimiter';
 import { registerAuthRoutes } from './auth/routes';
 import { Sessions } from './auth/sessions';
-import { registerExportRoutes } from './exports';
 import { installGuard } from './http/guard';
-import { registerPreferences } from './preferences';
 import { GatewayClient } from './trading/gatewayClient';
 import { registerTradingRoutes } from './trading/routes';
 import { Hub } from './ws/hub';
 import { registerWsRoute } from './ws/routes';
+import { registerExportRoutes } from './exports';
+import { registerPreferences } from './preferences';
 
 export interface ConsoleDeps {
   config: Config;
@@ -110,6 +110,9 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
     if (req.url.startsWith('/api/v1')) void reply.header('cache-control', 'no-store');
   });
 
+  registerPreferences(app, deps.db, audit, now);
+  registerExportRoutes(app, audit, now);
+
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
     try {
@@ -129,8 +132,6 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
     revokeSockets: (id, reason) => hub.revokeSession(id, reason),
   });
   registerTradingRoutes(app, gateway, audit, now);
-  registerPreferences(app, deps.db, audit, now);
-  registerExportRoutes(app, audit, now);
   registerWsRoute(app, hub, sessions, deps.config.QD_ALLOWED_ORIGINS);
 
   if (serveWeb)

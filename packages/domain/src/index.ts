@@ -19,5 +19,3 @@ export {
   type KillSwitchView,
   type Check,
 } from './preTrade';
-export * from './calendar';
-export * from './export';
