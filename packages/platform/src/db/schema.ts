@@ -49,6 +49,17 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_actor_idx').on(t.actor)],
 );
 
+// ---- console: workspace preferences ----
+
+/** One row per user: theme, palette, grid column state… (zod `Preferences` in contracts). */
+export const userPreferences = pgTable('user_preferences', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  prefs: jsonb('prefs').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
 // ---- gateway: trading truth ----
 
 export const instruments = pgTable('instruments', {
@@ -133,15 +144,4 @@ export const killSwitchEvents = pgTable('kill_switch_events', {
   reason: text('reason').notNull(),
   actor: text('actor').notNull(),
   at: ts('at').notNull(),
-});
-
-// ---- console: workspace preferences ----
-
-/** One row per user: theme, palette, grid column state… (zod `Preferences` in contracts). */
-export const userPreferences = pgTable('user_preferences', {
-  userId: text('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  prefs: jsonb('prefs').notNull(),
-  updatedAt: ts('updated_at').notNull().defaultNow(),
 });
