@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { engageKillSwitch, login, resumeTrading } from './pages/console';
-import { apiOrder, setPreferences, VIEWER } from './pages/workspace';
+import { ADMIN, engageKillSwitch, login, resumeTrading } from './pages/console';
+import { apiOrder, createUser, setPreferences } from './pages/workspace';
 
 test('the positions grid keeps its column layout per user across a reload', async ({ page }) => {
   await login(page);
@@ -85,7 +85,10 @@ test('the ticket shows why it is disabled while the kill switch is engaged', asy
 });
 
 test('a viewer sees no trading controls and the API refuses their orders', async ({ page }) => {
-  await login(page, VIEWER);
+  await login(page);
+  const viewer = await createUser(page, 'viewer', ADMIN.password);
+  await page.context().clearCookies();
+  await login(page, viewer);
   await expect(page.getByTestId('order-ticket-readonly')).toContainText('viewer');
   await expect(page.getByTestId('order-ticket')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^(Close|Cancel|Preview)/ })).toHaveCount(0);

@@ -1,7 +1,29 @@
 import { expect, type Page } from '@playwright/test';
 import { csrfToken } from './console';
 
-export const VIEWER = { username: 'vera', password: 'e2e-viewer-password-1234' };
+/** Creates a user through the admin API (after a password step-up) and returns its login. */
+export async function createUser(
+  page: Page,
+  role: 'viewer' | 'researcher' | 'operator',
+  adminPassword: string,
+): Promise<{ username: string; password: string }> {
+  const csrf = await csrfToken(page);
+  const up = await page.request.post('/api/v1/auth/step-up', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { password: adminPassword },
+  });
+  expect(up.status()).toBe(200);
+  const user = {
+    username: `${role[0]}${Date.now().toString(36)}`,
+    password: 'quiet-harbour-lantern-77',
+  };
+  const created = await page.request.post('/api/v1/admin/users', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { ...user, role },
+  });
+  expect(created.status()).toBe(201);
+  return user;
+}
 
 /** Sets the signed-in user's preferences through the API (as the settings dialog does). */
 export async function setPreferences(page: Page, patch: Record<string, unknown>): Promise<void> {

@@ -11,3 +11,4 @@ export * from './auth';
 export * from './topics';
 export * from './ws';
 export * from './gateway';
+export * from './security';

@@ -21,7 +21,7 @@ export function registerExportRoutes(app: FastifyInstance, audit: AuditLog, now:
   r.post(
     '/api/v1/exports',
     {
-      config: { permission: 'preferences:edit', action: 'grid.export' },
+      config: { permission: 'portfolio:read', action: 'grid.export' },
       schema: { body: ExportRequest, response: { 201: ExportReceipt } },
     },
     async (req, reply) => {

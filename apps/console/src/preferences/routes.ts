@@ -20,13 +20,13 @@ export function registerPreferencesRoutes(
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
     '/api/v1/preferences',
-    { config: { permission: 'preferences:edit' }, schema: { response: { 200: Preferences } } },
+    { config: { permission: 'profile:self' }, schema: { response: { 200: Preferences } } },
     (req) => store.get(req.session!.userId),
   );
   r.patch(
     '/api/v1/preferences',
     {
-      config: { permission: 'preferences:edit', action: 'preferences.update' },
+      config: { permission: 'profile:self', action: 'preferences.update' },
       schema: { body: PreferencesPatch, response: { 200: Preferences } },
     },
     async (req) => {

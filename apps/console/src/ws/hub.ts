@@ -222,8 +222,13 @@ export class Hub {
 
   /** Tells every socket of a session that it ended, then closes them. */
   revokeSession(sessionId: string, reason: string): void {
+    this.revokeWhere((s) => s.id === sessionId, reason);
+  }
+
+  /** Sends `revoked` to and closes every socket whose session matches (revocations via the bus). */
+  revokeWhere(match: (session: SessionRecord) => boolean, reason: string): void {
     for (const c of this.clients) {
-      if (c.session.id !== sessionId) continue;
+      if (!match(c.session)) continue;
       this.send(c, { type: 'revoked', reason });
       c.socket.close(4001, reason);
       this.detach(c);

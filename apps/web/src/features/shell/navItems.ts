@@ -1,8 +1,16 @@
 import type { Permission } from '@qd/contracts';
 import type { LinkProps } from '@tanstack/react-router';
-import { LayoutDashboard, OctagonX, type LucideIcon } from 'lucide-react';
+import { LayoutDashboard, OctagonX, UserCog, UserRound, type LucideIcon } from 'lucide-react';
 
-export const NAV_GROUPS = ['Trade', 'Monitor', 'Analysis', 'Research', 'Data', 'Admin'] as const;
+export const NAV_GROUPS = [
+  'Trade',
+  'Monitor',
+  'Analysis',
+  'Research',
+  'Data',
+  'Admin',
+  'Account',
+] as const;
 export type NavGroup = (typeof NAV_GROUPS)[number];
 
 export interface NavItem {
@@ -36,6 +44,22 @@ export const NAV_ITEMS: NavItem[] = [
     Icon: OctagonX,
     permission: 'killswitch:read',
     keywords: 'halt stop resume emergency',
+  },
+  {
+    to: '/admin/users',
+    label: 'Users',
+    group: 'Admin',
+    Icon: UserCog,
+    permission: 'users:read',
+    keywords: 'roles accounts people mfa',
+  },
+  {
+    to: '/profile',
+    label: 'Profile',
+    group: 'Account',
+    Icon: UserRound,
+    permission: 'profile:self',
+    keywords: 'password sessions api keys mfa me',
   },
 ];
 
