@@ -46,7 +46,16 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: ['@qd/platform', '@qd/gateway', '@qd/console', '@qd/domain', 'node:*'] },
+        {
+          patterns: [
+            { group: ['@qd/platform', '@qd/gateway', '@qd/console', 'node:*'] },
+            {
+              // domain only through its pure, dependency-free entry points
+              regex: '^@qd/domain(?!/(calendar|export)$)',
+              message: 'import only @qd/domain/calendar or @qd/domain/export in the browser',
+            },
+          ],
+        },
       ],
     },
   },

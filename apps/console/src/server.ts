@@ -43,6 +43,8 @@ import { registerControlRoutes } from './trading/controlRoutes';
 import { registerTradingRoutes } from './trading/routes';
 import { Hub } from './ws/hub';
 import { registerWsRoute } from './ws/routes';
+import { registerExportRoutes } from './exports';
+import { registerPreferences } from './preferences';
 
 export interface ConsoleDeps {
   config: Config;
@@ -141,6 +143,9 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/v1')) void reply.header('cache-control', 'no-store');
   });
+
+  registerPreferences(app, deps.db, audit, now);
+  registerExportRoutes(app, audit, now);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {

@@ -4,8 +4,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setUnauthorizedHandler } from './api/client';
 import { endSession } from './features/auth/endSession';
+import { applyCachedLook } from './features/preferences/theme';
 import { createAppRouter } from './router';
 import './styles.css';
+
+applyCachedLook();
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -66,7 +66,7 @@ function ShellPending() {
     <div className="flex h-full flex-col">
       <div className="h-12 shrink-0 border-b border-line bg-panel" />
       <div className="flex min-h-0 flex-1">
-        <div className="w-12 shrink-0 border-r border-line bg-panel md:w-48" />
+        <div className="hidden w-12 shrink-0 border-r border-line bg-panel md:block lg:w-48" />
         <SkeletonRows rows={10} label="Loading Quarterdeck" />
       </div>
     </div>

@@ -2,6 +2,8 @@ export * from './decimal';
 export * from './problem';
 export * from './instruments';
 export * from './orders';
+export * from './preferences';
+export * from './exports';
 export * from './account';
 export * from './killSwitch';
 export * from './permissions';

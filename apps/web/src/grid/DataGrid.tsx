@@ -1,9 +1,11 @@
-import type { ColDef, GetRowIdFunc } from 'ag-grid-community';
+import type { GridId } from '@qd/contracts';
+import type { ColDef, GetRowIdFunc, GridApi, RowClassParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import type { ReactNode } from 'react';
 import { EmptyState } from '../ui/EmptyState';
 import { SkeletonRows } from '../ui/Skeleton';
 import { gridTheme } from './setup';
+import { useGridState } from './useGridState';
 
 interface DataGridProps<T> {
   rows: T[] | undefined;
@@ -12,6 +14,12 @@ interface DataGridProps<T> {
   loadingLabel: string;
   empty: { title: string; hint?: ReactNode };
   defaultColDef?: ColDef<T>;
+  /** Saves the user's column layout under this id (per user, on the server). */
+  gridId?: GridId;
+  /** Receives the grid's API once ready (for export), null when it goes away. */
+  onApi?: (api: GridApi<T> | null) => void;
+  /** Rows pinned under the body, e.g. totals. */
+  pinnedBottomRows?: T[];
 }
 
 const DEFAULT_COL: ColDef = {
@@ -20,6 +28,8 @@ const DEFAULT_COL: ColDef = {
   flex: 1,
   suppressHeaderMenuButton: false,
 };
+
+const rowClass = (p: RowClassParams) => (p.node.rowPinned ? 'totals-row' : undefined);
 
 /**
  * An AG Grid filling its panel: skeleton rows until the first snapshot, then the grid (kept
@@ -32,21 +42,37 @@ export function DataGrid<T>({
   loadingLabel,
   empty,
   defaultColDef,
+  gridId,
+  onApi,
+  pinnedBottomRows,
 }: DataGridProps<T>) {
+  const state = useGridState<T>(gridId);
   if (rows === undefined) return <SkeletonRows label={loadingLabel} />;
   return (
-    <div className="absolute inset-0">
+    <div className="absolute inset-0" data-grid-id={gridId}>
       <AgGridReact<T>
         theme={gridTheme}
         rowData={rows}
         columnDefs={columns}
         defaultColDef={{ ...(DEFAULT_COL as ColDef<T>), ...defaultColDef }}
         getRowId={getRowId}
+        pinnedBottomRowData={pinnedBottomRows}
+        getRowClass={rowClass}
         suppressColumnVirtualisation
         suppressCellFocus={false}
         animateRows={false}
         tooltipShowDelay={400}
         suppressNoRowsOverlay
+        onGridReady={(e) => {
+          state.onGridReady(e);
+          onApi?.(e.api);
+        }}
+        onGridPreDestroyed={() => onApi?.(null)}
+        onSortChanged={state.onColumnChanged}
+        onColumnMoved={state.onColumnChanged}
+        onColumnResized={state.onColumnChanged}
+        onColumnVisible={state.onColumnChanged}
+        onColumnPinned={state.onColumnChanged}
       />
       {rows.length === 0 && <EmptyState overlay title={empty.title} hint={empty.hint} />}
     </div>

@@ -38,7 +38,9 @@ export function numberColumn<T>(
     type: 'rightAligned',
     // the column type's own cellClass is replaced by ours, so keep its alignment class
     cellClass: 'num ag-right-aligned-cell',
-    valueFormatter: (p: ValueFormatterParams<T>) => FORMAT[kind](p.value as string | null),
+    // '' is a deliberately blank cell (e.g. per-share columns of a totals row)
+    valueFormatter: (p: ValueFormatterParams<T>) =>
+      p.value === '' ? '' : FORMAT[kind](p.value as string | null),
     comparator: compareDecimal,
     filter: 'agNumberColumnFilter',
     filterValueGetter: (p) => asNumber(p.getValue(field as string)),

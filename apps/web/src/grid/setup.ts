@@ -1,9 +1,13 @@
 import {
+  CellApiModule,
   CellStyleModule,
+  ClientSideRowModelApiModule,
   ClientSideRowModelModule,
-  colorSchemeDark,
+  ColumnApiModule,
   ModuleRegistry,
   NumberFilterModule,
+  PinnedRowModule,
+  RowStyleModule,
   TextFilterModule,
   themeQuartz,
   TooltipModule,
@@ -13,6 +17,11 @@ import {
 /** Only the grid features we use; dev builds add AG Grid's misconfiguration warnings. */
 ModuleRegistry.registerModules([
   ClientSideRowModelModule,
+  ClientSideRowModelApiModule,
+  ColumnApiModule,
+  CellApiModule,
+  PinnedRowModule,
+  RowStyleModule,
   CellStyleModule,
   TextFilterModule,
   NumberFilterModule,
@@ -20,19 +29,25 @@ ModuleRegistry.registerModules([
   ...(import.meta.env.DEV ? [ValidationModule] : []),
 ]);
 
-/** The grid in the console's dark palette: dense rows, hairlines, no outer chrome. */
-export const gridTheme = themeQuartz.withPart(colorSchemeDark).withParams({
-  backgroundColor: '#10141b',
-  foregroundColor: '#d7dde6',
-  chromeBackgroundColor: '#10141b',
-  headerBackgroundColor: '#10141b',
-  headerTextColor: '#8e98a8',
+/**
+ * The grid in the console's palette, read from the theme's CSS variables so dark, light and the
+ * colour-blind palette apply without rebuilding the grid: dense rows, hairlines, no outer chrome.
+ */
+export const gridTheme = themeQuartz.withParams({
+  backgroundColor: 'var(--color-panel)',
+  foregroundColor: 'var(--color-fg)',
+  textColor: 'var(--color-fg)',
+  chromeBackgroundColor: 'var(--color-panel)',
+  headerBackgroundColor: 'var(--color-panel)',
+  headerTextColor: 'var(--color-muted)',
   headerFontSize: 12,
   headerFontWeight: 500,
-  accentColor: '#4c8dff',
-  borderColor: '#232a36',
-  rowHoverColor: '#161b24',
-  oddRowBackgroundColor: '#10141b',
+  accentColor: 'var(--color-accent)',
+  borderColor: 'var(--color-line)',
+  rowHoverColor: 'var(--color-hover)',
+  oddRowBackgroundColor: 'var(--color-panel)',
+  menuBackgroundColor: 'var(--color-raised)',
+  inputBackgroundColor: 'var(--color-bg)',
   fontFamily: 'inherit',
   fontSize: 12,
   rowHeight: 28,
@@ -44,5 +59,4 @@ export const gridTheme = themeQuartz.withPart(colorSchemeDark).withParams({
   borderRadius: 3,
   columnBorder: false,
   headerColumnBorder: false,
-  browserColorScheme: 'dark',
 });

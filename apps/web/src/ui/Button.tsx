@@ -6,7 +6,7 @@ type Variant = 'primary' | 'danger' | 'buy' | 'sell' | 'ghost' | 'outline';
 const VARIANTS: Record<Variant, string> = {
   primary: 'bg-accent-strong text-white hover:bg-accent border-transparent',
   danger: 'bg-danger-strong text-white hover:bg-danger border-transparent',
-  buy: 'bg-[#137a52] text-white hover:bg-[#168a5d] border-transparent',
+  buy: 'bg-buy text-white hover:bg-buy-strong border-transparent',
   sell: 'bg-danger-strong text-white hover:bg-danger border-transparent',
   ghost: 'bg-transparent text-fg hover:bg-hover border-transparent',
   outline: 'bg-transparent text-fg hover:bg-hover border-line-strong',

@@ -112,6 +112,17 @@ export const externalIdentities = pgTable(
   ],
 );
 
+// ---- console: workspace preferences ----
+
+/** One row per user: theme, palette, grid column state… (zod `Preferences` in contracts). */
+export const userPreferences = pgTable('user_preferences', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  prefs: jsonb('prefs').notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+});
+
 // ---- gateway: trading truth ----
 
 export const instruments = pgTable('instruments', {

@@ -46,7 +46,7 @@ export function KillSwitchPage() {
         className={`flex flex-wrap items-center gap-6 rounded-lg border p-5 ${cls}`}
       >
         <Icon aria-hidden className="size-12 shrink-0" />
-        <div className="min-w-0 flex-1">
+        <div className="min-w-[14rem] flex-1">
           <p data-testid="killswitch-state" className="text-2xl font-bold tracking-wide">
             {TRADING_STATE_TEXT[state]}
           </p>

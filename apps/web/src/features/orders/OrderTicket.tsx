@@ -21,13 +21,33 @@ import {
 } from './ticketForm';
 import { TicketMarket } from './TicketMarket';
 import { useInstruments } from './useInstruments';
-import { useTradingGate } from './useTradingGate';
+import { useTicketGate, useTradingGate } from './useTradingGate';
+import { useSession } from '../auth/session';
 
 /** Server codes that belong to one field rather than to the whole order. */
 const CODE_FIELD: Record<string, keyof TicketForm> = { UNKNOWN_SYMBOL: 'symbol' };
 
+/** The ticket for users who may trade; a read-only note for everyone else (no dead controls). */
 export function OrderTicket() {
-  const gate = useTradingGate();
+  const session = useSession();
+  if (!session?.permissions.includes('orders:write'))
+    return (
+      <section
+        data-testid="order-ticket-readonly"
+        aria-label="Order ticket"
+        className="rounded-lg border border-line bg-panel p-3 text-ui text-muted"
+      >
+        <p className="font-medium text-fg">Read-only workspace</p>
+        <p className="mt-1 text-xs">
+          Your role ({session?.user.role ?? 'none'}) can watch positions and orders but cannot
+          trade. Ask an administrator for the operator role to place orders.
+        </p>
+      </section>
+    );
+  return <TradingTicket />;
+}
+
+function TradingTicket() {
   const { instruments } = useInstruments();
   const listId = useId();
   const [form, setForm] = useState<TicketForm>(EMPTY_TICKET);
@@ -41,6 +61,9 @@ export function OrderTicket() {
   const [submitting, setSubmitting] = useState(false);
   const inFlight = useRef(false);
   const instrument = findInstrument(form.symbol, instruments);
+  // The trading gate locks the whole form; stale data for this symbol only blocks Preview.
+  const tradingGate = useTradingGate();
+  const gate = useTicketGate(instrument?.symbol ?? null);
 
   const set = <K extends keyof TicketForm>(key: K, value: TicketForm[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
@@ -134,8 +157,8 @@ export function OrderTicket() {
       )}
       <form noValidate onSubmit={onPreview} className="min-h-0 overflow-y-auto p-3">
         <fieldset
-          disabled={!gate.allowed}
-          title={gate.reason ?? undefined}
+          disabled={!tradingGate.allowed}
+          title={tradingGate.reason ?? undefined}
           className="flex flex-col gap-3"
         >
           {input('symbol', 'Symbol', {
@@ -146,11 +169,13 @@ export function OrderTicket() {
             onBlur: () => set('symbol', form.symbol.trim().toUpperCase()),
           })}
           <datalist id={listId}>
-            {instruments?.map((i) => (
-              <option key={i.symbol} value={i.symbol}>
-                {i.name}
-              </option>
-            ))}
+            {instruments
+              ?.filter((i) => i.tradable)
+              .map((i) => (
+                <option key={i.symbol} value={i.symbol}>
+                  {i.name}
+                </option>
+              ))}
           </datalist>
           <TicketMarket instrument={instrument} />
           <SideToggle value={form.side} onChange={(side) => set('side', side)} />

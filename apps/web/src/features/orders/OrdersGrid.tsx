@@ -1,9 +1,13 @@
 import type { Order } from '@qd/contracts';
-import type { ColDef } from 'ag-grid-community';
+import type { ColDef, GridApi } from 'ag-grid-community';
+import { useMemo, useRef } from 'react';
+import { ColumnsMenu } from '../../grid/ColumnsMenu';
+import { ExportActions } from '../../grid/ExportActions';
 import { numberColumn, sideColumn, textColumn, timeColumn } from '../../grid/columns';
 import { DataGrid } from '../../grid/DataGrid';
 import { useFreshness } from '../../live/useFreshness';
 import { Panel } from '../../ui/Panel';
+import { useSession } from '../auth/session';
 import { StaleMarker } from '../../ui/StaleMarker';
 import { CancelOrderCell } from './CancelOrderCell';
 import { formatQty } from '../../format/numbers';
@@ -11,7 +15,7 @@ import { priceWords, statusWord } from './orderText';
 import { useWorkingOrders } from './useOrders';
 
 const COLUMNS: ColDef<Order>[] = [
-  timeColumn<Order>('createdAt', 'Time', { sort: 'desc', minWidth: 72 }),
+  timeColumn<Order>('createdAt', 'Time', { sort: 'desc', minWidth: 86 }),
   textColumn<Order>('symbol', 'Symbol', { cellClass: 'font-semibold' }),
   sideColumn<Order>('side'),
   numberColumn<Order>('filledQty', 'Filled', 'qty', {
@@ -49,22 +53,34 @@ const COLUMNS: ColDef<Order>[] = [
 export function OrdersGrid() {
   const orders = useWorkingOrders();
   const fresh = useFreshness('orders');
+  const api = useRef<GridApi<Order> | null>(null);
+  // no action buttons at all for roles that cannot trade
+  const canTrade = useSession()?.permissions.includes('orders:write') ?? false;
+  const columns = useMemo(
+    () => (canTrade ? COLUMNS : COLUMNS.filter((c) => c.colId !== 'actions')),
+    [canTrade],
+  );
   return (
     <Panel
       title="Working orders"
       testId="orders-grid"
       className="min-h-[200px]"
+      maximisable
       actions={
         <>
           <StaleMarker freshness={fresh} />
           {orders && <span className="num">{orders.length}</span>}
+          <ColumnsMenu gridId="orders" title="working orders" api={() => api.current} />
+          <ExportActions gridId="orders" title="working orders" api={() => api.current} />
         </>
       }
     >
       <div className={`absolute inset-0 ${fresh.stale ? 'stale' : ''}`}>
         <DataGrid<Order>
+          gridId="orders"
+          onApi={(a) => (api.current = a)}
           rows={orders}
-          columns={COLUMNS}
+          columns={columns}
           getRowId={(p) => p.data.id}
           loadingLabel="Loading orders"
           empty={{

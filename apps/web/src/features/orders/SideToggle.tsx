@@ -26,7 +26,7 @@ export function SideToggle({
       aria-label="Side"
       className="flex overflow-hidden rounded-md border border-line-strong"
     >
-      {btn('buy', 'Buy', 'bg-[#137a52] text-white')}
+      {btn('buy', 'Buy', 'bg-buy text-white')}
       <span aria-hidden className="w-px bg-line-strong" />
       {btn('sell', 'Sell', 'bg-danger-strong text-white')}
     </div>

@@ -1,16 +1,26 @@
 import { Outlet } from '@tanstack/react-router';
 import { useLiveSocket } from '../../live/useLiveSocket';
+import { LookSync } from '../preferences/LookSync';
 import { ConnectionBanner } from './ConnectionBanner';
+import { EventNotifier } from './EventNotifier';
 import { Header } from './Header';
+import { MobileStatusStrip } from './MobileStatusStrip';
 import { SideNav } from './SideNav';
+import { ShellOverlays } from './ShellOverlays';
+import { StatusBanner } from './StatusBanner';
 
 /** Header, banner and nav around the signed-in pages; owns the live socket's lifetime. */
 export function AppShell() {
   useLiveSocket();
   return (
     <div className="flex h-full flex-col">
+      <LookSync />
+      <EventNotifier />
+      <ShellOverlays />
       <Header />
+      <MobileStatusStrip />
       <ConnectionBanner />
+      <StatusBanner />
       <div className="flex min-h-0 flex-1">
         <SideNav />
         <main className="min-h-0 min-w-0 flex-1 overflow-auto">

@@ -29,14 +29,17 @@ export function UserMenu() {
 
   if (!session) return null;
   return (
-    <div className="flex items-center gap-2">
-      <span className="hidden text-ui sm:inline">{session.user.username}</span>
-      <span className="hidden rounded-sm border border-accent/40 bg-accent/10 px-1.5 text-xs font-medium text-accent sm:inline">
+    <div
+      className="flex items-center gap-2"
+      title={`Signed in as ${session.user.username} (${session.user.role})`}
+    >
+      <span className="hidden text-ui xl:inline">{session.user.username}</span>
+      <span className="hidden rounded-sm border border-accent/40 bg-accent/10 px-1.5 text-xs font-medium text-accent xl:inline">
         {session.user.role}
       </span>
       <Button size="sm" variant="ghost" onClick={onLogout} busy={busy}>
         <LogOut aria-hidden className="size-3.5" />
-        <span className="sr-only sm:not-sr-only">Log out</span>
+        <span className="sr-only 2xl:not-sr-only">Log out</span>
       </Button>
     </div>
   );

@@ -6,27 +6,70 @@ export interface Toast {
   tone: ToastTone;
   title: string;
   detail?: string;
+  /** Epoch ms. */
+  at: number;
 }
 
+/**
+ * `action`: the outcome of something this user just did — always shown.
+ * `event`: something that happened (another operator's kill switch) — held back from popping up
+ * in quiet mode, but always kept in the notification centre.
+ * `log`: routine (fills): kept in the notification centre only.
+ */
+export type ToastSource = 'action' | 'event' | 'log';
+
 const TOAST_MS = 7000;
-let toasts: readonly Toast[] = [];
+const HISTORY_CAP = 100;
+
+interface State {
+  toasts: readonly Toast[];
+  history: readonly Toast[];
+  unread: number;
+  quiet: boolean;
+}
+
+let state: State = { toasts: [], history: [], unread: 0, quiet: false };
 let nextId = 1;
 const listeners = new Set<() => void>();
 
-function emit(next: readonly Toast[]): void {
-  toasts = next;
+function emit(next: Partial<State>): void {
+  state = { ...state, ...next };
   for (const l of listeners) l();
 }
 
 export function dismissToast(id: number): void {
-  emit(toasts.filter((t) => t.id !== id));
+  emit({ toasts: state.toasts.filter((t) => t.id !== id) });
 }
 
-/** Shows the outcome of an action for a few seconds. */
-export function showToast(tone: ToastTone, title: string, detail?: string): void {
-  const id = nextId++;
-  emit([...toasts.slice(-3), { id, tone, title, ...(detail ? { detail } : {}) }]);
-  setTimeout(() => dismissToast(id), TOAST_MS);
+/** Shows the outcome of an action for a few seconds and keeps it in the notification history. */
+export function showToast(
+  tone: ToastTone,
+  title: string,
+  detail?: string,
+  source: ToastSource = 'action',
+): void {
+  const toast: Toast = { id: nextId++, tone, title, at: Date.now(), ...(detail ? { detail } : {}) };
+  const history = [toast, ...state.history].slice(0, HISTORY_CAP);
+  const pop = source === 'action' || (source === 'event' && !state.quiet);
+  emit({
+    history,
+    unread: state.unread + 1,
+    toasts: pop ? [...state.toasts.slice(-3), toast] : state.toasts,
+  });
+  if (pop) setTimeout(() => dismissToast(toast.id), TOAST_MS);
+}
+
+/** Quiet mode (from the user's preferences): events stop popping up. */
+export function setQuietMode(quiet: boolean): void {
+  if (quiet !== state.quiet) emit({ quiet });
+}
+
+export function markNotificationsRead(): void {
+  if (state.unread) emit({ unread: 0 });
+}
+
+export function clearNotifications(): void {
+  emit({ history: [], unread: 0 });
 }
 
 function subscribe(listener: () => void): () => void {
@@ -35,5 +78,11 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useToasts(): readonly Toast[] {
-  return useSyncExternalStore(subscribe, () => toasts);
+  return useSyncExternalStore(subscribe, () => state.toasts);
+}
+
+export function useNotifications(): { history: readonly Toast[]; unread: number } {
+  const history = useSyncExternalStore(subscribe, () => state.history);
+  const unread = useSyncExternalStore(subscribe, () => state.unread);
+  return { history, unread };
 }

@@ -1,0 +1,172 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { ADMIN, engageKillSwitch, login, resumeTrading } from './pages/console';
+import { apiOrder, createUser, setPreferences } from './pages/workspace';
+
+test('the positions grid keeps its column layout per user across a reload', async ({ page }) => {
+  await login(page);
+  await apiOrder(page, { symbol: 'AAPL', side: 'buy', qty: '3' });
+  const grid = page.getByTestId('positions-grid');
+  await expect(grid.locator('[row-id="AAPL"]').first()).toBeVisible();
+  try {
+    // sort by quantity (a person's click, so it is saved)
+    await grid.locator('.ag-header-cell[col-id="qty"] .ag-header-cell-label').click();
+    await expect(grid.locator('.ag-header-cell[col-id="qty"]')).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    );
+    await expect
+      .poll(async () => (await (await page.request.get('/api/v1/preferences')).json()).grids)
+      .toMatchObject({
+        positions: expect.arrayContaining([{ colId: 'qty', sort: 'asc', sortIndex: 0 }]),
+      });
+
+    // hide a column from the panel's column menu
+    await page.getByRole('button', { name: 'Choose positions columns' }).click();
+    await page.getByRole('group', { name: 'positions columns' }).getByLabel('Avg entry').uncheck();
+    await expect(grid.locator('.ag-header-cell[col-id="avgPrice"]')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+    await expect
+      .poll(async () => (await (await page.request.get('/api/v1/preferences')).json()).grids)
+      .toMatchObject({
+        positions: expect.arrayContaining([{ colId: 'avgPrice', hide: true }]),
+      });
+
+    await page.reload();
+    await expect(
+      page.getByTestId('positions-grid').locator('.ag-header-cell[col-id="qty"]'),
+    ).toHaveAttribute('aria-sort', 'ascending');
+    await expect(
+      page.getByTestId('positions-grid').locator('.ag-header-cell[col-id="avgPrice"]'),
+    ).toHaveCount(0);
+  } finally {
+    await setPreferences(page, { grids: { positions: null } });
+  }
+});
+
+test('a grid exports to CSV: audited first, real content, named by the server', async ({
+  page,
+}) => {
+  await login(page);
+  await apiOrder(page, { symbol: 'JPM', side: 'buy', qty: '4' });
+  const grid = page.getByTestId('positions-grid');
+  await expect(grid.locator('[row-id="JPM"]').first()).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export positions as CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^quarterdeck-positions-.*\.csv$/);
+  const text = await readFile((await file.path())!, 'utf8');
+  const [header, ...rows] = text.trim().split('\r\n');
+  expect(header).toBe('Symbol,Qty,Avg entry,Last,Mkt value,Unrl P&L,Unrl %,Day P&L');
+  const jpm = rows.find((r) => r.startsWith('JPM,'));
+  expect(jpm).toBeDefined();
+  // raw exact decimals, not display strings; a short position's minus stays a plain number
+  expect(jpm!.split(',')[1]).toMatch(/^-?\d+(\.\d+)?$/);
+  await expect(
+    page.getByRole('status').filter({ hasText: /Exported \d+ rows of positions/ }),
+  ).toBeVisible();
+});
+
+test('the ticket shows why it is disabled while the kill switch is engaged', async ({ page }) => {
+  await login(page);
+  await engageKillSwitch(page, 'E2E: checking the ticket gating reason');
+  try {
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await expect(page.getByTestId('ticket-disabled-reason')).toHaveText(/kill switch engaged/i);
+    await expect(page.getByTestId('status-banner')).toContainText('TRADING HALTED');
+    await expect(
+      page.getByTestId('order-ticket').getByRole('button', { name: 'Preview' }),
+    ).toBeDisabled();
+  } finally {
+    await resumeTrading(page, 'E2E: gating reason checked, resuming');
+  }
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByTestId('status-banner')).toHaveCount(0);
+});
+
+test('a viewer sees no trading controls and the API refuses their orders', async ({ page }) => {
+  await login(page);
+  const viewer = await createUser(page, 'viewer', ADMIN.password);
+  await page.context().clearCookies();
+  await login(page, viewer);
+  await expect(page.getByTestId('order-ticket-readonly')).toContainText('viewer');
+  await expect(page.getByTestId('order-ticket')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^(Close|Cancel|Preview)/ })).toHaveCount(0);
+  // still a full monitoring view, and exports still work for data they may read
+  await expect(page.getByTestId('positions-grid')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export positions as CSV' })).toBeVisible();
+
+  const session = await (await page.request.get('/api/v1/auth/session')).json();
+  const res = await page.request.post('/api/v1/orders', {
+    headers: { 'X-CSRF-Token': session.csrfToken },
+    data: { symbol: 'AAPL', side: 'buy', qty: '1', type: 'market', tif: 'day' },
+  });
+  expect(res.status()).toBe(403);
+  expect((await res.json()).code).toBe('FORBIDDEN');
+});
+
+test('on a phone the dashboard is a single column of monitoring cards', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(page);
+  await apiOrder(page, { symbol: 'AAPL', side: 'buy', qty: '1' });
+  await expect(page.getByTestId('dashboard-phone')).toBeVisible();
+  await expect(page.getByTestId('position-card-AAPL')).toBeVisible();
+  await expect(page.getByTestId('market-clock-mobile')).toContainText('NYSE');
+  // nothing wider than the screen
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+  await page.getByRole('button', { name: 'Open navigation' }).click();
+  await page.getByRole('link', { name: 'Kill switch' }).click();
+  await expect(page).toHaveURL(/\/kill-switch$/);
+});
+
+test('the ticket works from the keyboard: Tab through, Enter previews, Esc cancels', async ({
+  page,
+}) => {
+  await login(page);
+  const before = ((await (await page.request.get('/api/v1/orders?status=all')).json()) as unknown[])
+    .length;
+  const ticket = page.getByTestId('order-ticket');
+  await ticket.getByLabel('Symbol').focus();
+  await page.keyboard.type('aapl');
+  await page.keyboard.press('Tab'); // leaving the field tidies it to AAPL
+  await expect(ticket.getByLabel('Symbol')).toHaveValue('AAPL');
+  await expect(ticket).toContainText('Apple');
+  await ticket.getByLabel('Quantity').focus();
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText(/Buy 2 AAPL/i);
+  await expect(page.getByTestId('preview-bp-after')).toContainText(/[\d,]+\.\d{2}/);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const after = ((await (await page.request.get('/api/v1/orders?status=all')).json()) as unknown[])
+    .length;
+  expect(after).toBe(before);
+});
+
+test('a position row has a Close button whose dialog restates the order and wants a reason', async ({
+  page,
+}) => {
+  await login(page);
+  await apiOrder(page, { symbol: 'XOM', side: 'buy', qty: '6' });
+  const row = page.getByTestId('positions-grid').locator('[row-id="XOM"]');
+  await expect(row.first()).toBeVisible();
+  await page.getByRole('button', { name: 'Close XOM position' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Close XOM position' });
+  await expect(page.getByTestId('close-position-summary')).toContainText('Sell 6 XOM at market');
+  await dialog.getByLabel('Quantity to close').fill('2');
+  await expect(page.getByTestId('close-position-summary')).toContainText('Sell 2 XOM at market');
+  await dialog.getByLabel('Quantity to close').fill('60');
+  await dialog.getByRole('button', { name: 'Close position' }).click();
+  await expect(dialog).toContainText('at most 6 (the whole position)');
+  await dialog.getByLabel('Quantity to close').fill('2');
+  await dialog.getByRole('button', { name: 'Close position' }).click();
+  await expect(dialog).toContainText('at least 10 characters');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  // nothing was sent: the position is untouched
+  await expect(row.locator('[col-id="qty"]').first()).toHaveText('6');
+});

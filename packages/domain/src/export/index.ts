@@ -1,0 +1,1 @@
+export { csvField, sanitizeCell, toCsv, toTsv, type CellValue } from './csv';
