@@ -28,8 +28,7 @@ export function useTradingGate(): Gate {
         ? 'Trading unavailable: connecting to live data…'
         : 'Trading disabled: live connection lost';
   else if (state === 'unknown') reason = 'Trading halted: kill switch state unknown';
-  else if (breaker.published && breaker.state === 'unknown')
-    reason = 'Trading halted: circuit breaker state unknown';
+  else if (breaker.state === 'unknown') reason = 'Trading halted: circuit breaker state unknown';
   return { allowed: reason === null, reason };
 }
 

@@ -1,6 +1,16 @@
 import type { Permission } from '@qd/contracts';
 import type { LinkProps } from '@tanstack/react-router';
-import { LayoutDashboard, OctagonX, UserCog, UserRound, type LucideIcon } from 'lucide-react';
+import {
+  Bot,
+  Gauge,
+  Layers,
+  LayoutDashboard,
+  OctagonX,
+  SlidersHorizontal,
+  UserCog,
+  UserRound,
+  type LucideIcon,
+} from 'lucide-react';
 
 export const NAV_GROUPS = [
   'Trade',
@@ -44,6 +54,38 @@ export const NAV_ITEMS: NavItem[] = [
     Icon: OctagonX,
     permission: 'killswitch:read',
     keywords: 'halt stop resume emergency',
+  },
+  {
+    to: '/controls',
+    label: 'Controls',
+    group: 'Trade',
+    Icon: SlidersHorizontal,
+    permission: 'portfolio:read',
+    keywords: 'pause entries cancel all flatten limits close',
+  },
+  {
+    to: '/breaker',
+    label: 'Circuit breaker',
+    group: 'Trade',
+    Icon: Gauge,
+    permission: 'killswitch:read',
+    keywords: 'breaker trip reset daily loss drawdown',
+  },
+  {
+    to: '/strategies',
+    label: 'Strategies',
+    group: 'Trade',
+    Icon: Bot,
+    permission: 'portfolio:read',
+    keywords: 'algo enable disable bots',
+  },
+  {
+    to: '/twap',
+    label: 'TWAP',
+    group: 'Trade',
+    Icon: Layers,
+    permission: 'orders:read',
+    keywords: 'slices schedule execution parent',
   },
   {
     to: '/admin/users',

@@ -17,7 +17,8 @@ describe('navigation', () => {
   it('hides pages whose permission the role lacks, and everything without a session', () => {
     expect(visibleNav([])).toEqual([]);
     const only = visibleNav(['portfolio:read']).flatMap((g) => g.items.map((i) => i.label));
-    expect(only).toEqual(['Dashboard']);
+    expect(only).toEqual(['Dashboard', 'Controls', 'Strategies']);
+    expect(only).not.toContain('Users');
   });
 });
 

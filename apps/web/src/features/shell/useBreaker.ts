@@ -1,21 +1,24 @@
-export type BreakerState = 'armed' | 'tripped' | 'unknown';
+import { useBreaker as useBreakerTopic, type BreakerState } from '../breaker/useBreaker';
 
 export interface BreakerView {
   state: BreakerState;
-  /** Why the state is what it is, for the tooltip. */
+  /** Why the state is what it is, for the tooltip and the status banner. */
   detail: string;
-  /** False until the gateway publishes a `breaker` topic. */
-  published: boolean;
 }
 
 /**
- * The circuit breaker as the console knows it. The gateway does not publish a `breaker` topic
- * yet, so the state is honestly unknown (never shown as "armed" without evidence).
+ * The circuit breaker as the shell shows it: the gateway's `breaker` topic, with a sentence for
+ * the badge tooltip. Until the topic has arrived the state is unknown, which blocks trading.
  */
 export function useBreaker(): BreakerView {
-  return {
-    state: 'unknown',
-    detail: 'The gateway does not publish circuit-breaker state yet',
-    published: false,
-  };
+  const { status, state } = useBreakerTopic();
+  if (!status || state === 'unknown')
+    return { state, detail: 'Circuit-breaker state not received yet: orders are blocked' };
+  const s = status.state;
+  if (state === 'tripped')
+    return {
+      state,
+      detail: `${s.rule ?? 'manual'} trip by ${s.changedBy ?? 'unknown'}: ${s.reason ?? ''}`,
+    };
+  return { state, detail: 'Armed: the automatic trip rules are watching' };
 }

@@ -34,7 +34,7 @@ export function useTradingStatus(): TradingStatusView {
       stale,
       reason: 'Kill-switch state not received: orders are blocked until it is known',
     };
-  if (breaker.published && breaker.state === 'unknown')
+  if (breaker.state === 'unknown')
     return { status: 'unknown', stale, reason: 'Circuit-breaker state not received' };
   return { status: 'active', stale, reason: 'Kill switch released' };
 }
