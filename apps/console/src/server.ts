@@ -26,9 +26,10 @@ import { LoginLimiter, type LoginLimits } from './auth/loginLimiter';
 import { registerAuthRoutes } from './auth/routes';
 import { Sessions } from './auth/sessions';
 import { installGuard } from './http/guard';
+import { ConsoleMetrics } from './metrics/metrics';
 import { GatewayClient } from './trading/gatewayClient';
 import { registerTradingRoutes } from './trading/routes';
-import { Hub } from './ws/hub';
+import { Hub, type HubOptions } from './ws/hub';
 import { registerWsRoute } from './ws/routes';
 
 export interface ConsoleDeps {
@@ -43,14 +44,32 @@ export interface ConsoleDeps {
   webRoot?: string;
   now?: () => Date;
   loginLimits?: LoginLimits;
+  /** Overrides of the hub's limits (tests); the rest come from config. */
+  hubOptions?: Partial<HubOptions>;
 }
 
 export interface ConsoleServer {
   app: FastifyInstance;
   hub: Hub;
   audit: AuditLog;
+  metrics: ConsoleMetrics;
   start(): Promise<void>;
+  /** Graceful drain: /readyz fails, no new sockets, clients told to reconnect within the window. */
+  drain(windowMs: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The hub's limits from configuration. */
+export function hubOptionsFrom(config: Config): Partial<HubOptions> {
+  return {
+    maxRate: config.QD_WS_MAX_RATE,
+    maxBuffered: config.QD_WS_MAX_BUFFERED_BYTES,
+    slowCutoffMs: config.QD_WS_SLOW_CUTOFF_MS,
+    replay: config.QD_WS_REPLAY,
+    maxClients: config.QD_WS_MAX_CLIENTS,
+    maxPerUser: config.QD_WS_MAX_PER_USER,
+    heartbeatMs: config.QD_WS_HEARTBEAT_MS,
+  };
 }
 
 /** Builds the console (BFF + WS hub); does not listen. */
@@ -76,7 +95,15 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   );
   const audit = new AuditLog(deps.db, now);
   const gateway = new GatewayClient(deps.gatewayBaseUrl, deps.serviceToken);
-  const hub = new Hub(deps.bus, gateway, deps.logger);
+  const metrics = new ConsoleMetrics();
+  const hub = new Hub(
+    deps.bus,
+    gateway,
+    deps.logger,
+    { ...hubOptionsFrom(deps.config), ...deps.hubOptions },
+    metrics.hub,
+  );
+  metrics.watch(hub);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -110,6 +137,7 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
+    if (hub.draining) return reply.status(503).send({ status: 'draining' });
     try {
       await deps.db.execute(sql`select 1`);
       await gateway.get('/readyz');
@@ -128,6 +156,11 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   });
   registerTradingRoutes(app, gateway, audit, now);
   registerWsRoute(app, hub, sessions, deps.config.QD_ALLOWED_ORIGINS);
+  // Prometheus: here, unless QD_METRICS_PORT serves it on its own (private) port.
+  if (deps.config.QD_METRICS_PORT === undefined)
+    app.get('/metrics', async (_req, reply) =>
+      reply.type(metrics.contentType).send(await metrics.render()),
+    );
 
   if (serveWeb)
     await app.register(fastifyStatic, {
@@ -141,7 +174,9 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
     app,
     hub,
     audit,
+    metrics,
     start: () => hub.start(),
+    drain: (windowMs) => hub.drain(windowMs),
     async close() {
       await hub.close();
       await app.close();

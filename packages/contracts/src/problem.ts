@@ -21,6 +21,7 @@ export const ErrorCode = z.enum([
   'KILL_SWITCH_ALREADY_ENGAGED',
   'KILL_SWITCH_NOT_ENGAGED',
   'GATEWAY_UNAVAILABLE',
+  'SERVICE_DRAINING',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

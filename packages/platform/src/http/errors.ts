@@ -24,6 +24,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   GATEWAY_UNAVAILABLE: 503,
+  SERVICE_DRAINING: 503,
 };
 
 /** An error with a stable code; rendered as RFC 9457 problem+json. */

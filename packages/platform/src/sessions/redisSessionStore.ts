@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { connectRedis, type RedisTarget } from '../redis';
 import type { SessionRecord, SessionStore } from './sessionStore';
 
 const sessionKey = (id: string) => `qd:session:${id}`;
@@ -8,8 +9,8 @@ const userKey = (userId: string) => `qd:user-sessions:${userId}`;
 export class RedisSessionStore implements SessionStore {
   private readonly redis: Redis;
 
-  constructor(url: string) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 3 });
+  constructor(target: RedisTarget) {
+    this.redis = connectRedis(target, { maxRetriesPerRequest: 3 });
   }
 
   async get(id: string): Promise<SessionRecord | null> {
