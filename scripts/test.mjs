@@ -1,5 +1,5 @@
 // `npm test`: the whole suite from a fresh clone — installs what is missing (npm packages; Debian
-// postgresql, redis-server and chromium as root), then lint, typecheck, unit + integration (Vitest, real
+// postgresql, redis-server, nginx and chromium as root), then lint, typecheck, unit + integration (Vitest, real
 // Postgres), production build, and end-to-end (Playwright driving Debian Chromium).
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -9,7 +9,7 @@ import { ensureSystemDeps } from './lib/systemDeps.mjs';
 
 const started = Date.now();
 ensureNodeDeps();
-ensureSystemDeps(['postgresql', 'redis-server', 'chromium']);
+ensureSystemDeps(['postgresql', 'redis-server', 'chromium', 'nginx']);
 rmSync('.tmp/results', { recursive: true, force: true });
 mkdirSync('.tmp/results', { recursive: true });
 

@@ -7,6 +7,7 @@ export const SYSTEM_DEPS = {
   postgresql: () => findPgBin('initdb') !== null,
   chromium: () => existsSync('/usr/bin/chromium'),
   'redis-server': () => existsSync('/usr/bin/redis-server'),
+  nginx: () => existsSync('/usr/sbin/nginx'),
 };
 
 /** Path of a Postgres server binary (initdb, pg_ctl, postgres), or null. */
