@@ -19,7 +19,20 @@ export function redisTarget(config: {
  * after a failover, reconnects to the promoted one (and re-subscribes pub/sub channels).
  */
 export function connectRedis(target: RedisTarget, options: RedisOptions = {}): Redis {
-  if (typeof target === 'string') return new Redis(target, options);
+  const redis =
+    typeof target === 'string' ? new Redis(target, options) : sentinelClient(target, options);
+  // ioredis retries on its own; say so once per distinct error instead of on every attempt.
+  let last = '';
+  redis.on('error', (err: Error) => {
+    if (err.message === last) return;
+    last = err.message;
+    process.stderr.write(`[redis] ${err.message} (retrying)\n`);
+  });
+  redis.on('ready', () => (last = ''));
+  return redis;
+}
+
+function sentinelClient(target: Exclude<RedisTarget, string>, options: RedisOptions): Redis {
   return new Redis({
     ...options,
     name: target.name,
