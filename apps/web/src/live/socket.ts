@@ -152,7 +152,6 @@ export class LiveSocket {
     this.ws = ws;
     ws.onopen = () => {
       opened = true;
-      this.attempt = 0;
       this.lastHeardAt = Date.now();
       this.setState({ status: 'connected', since: Date.now() });
       this.resubscribeAll();
@@ -236,6 +235,9 @@ export class LiveSocket {
     const msg = parsed.data;
     switch (msg.type) {
       case 'snapshot':
+        // Data flows: only now is the backoff reset (a server that accepts and at once closes,
+        // e.g. at its connection limit, must not be hammered every half second).
+        this.attempt = 0;
         if (!this.refs.has(msg.topic)) return;
         if (!this.sink?.snapshot(msg.topic, msg.data)) return;
         this.seqs.set(msg.topic, msg.seq);
