@@ -95,6 +95,17 @@ describe('instance failover behind nginx (real processes)', () => {
     );
     expect(counts.reduce((a, b) => a + b, 0)).toBe(CLIENTS);
     expect(counts[0]).toBeGreaterThan(0); // the instance we kill holds some of them
+    const text = await (await fetch(`${cluster.consoles[1]!.url}/metrics`)).text();
+    for (const name of [
+      'qd_ws_messages_sent_total',
+      'qd_ws_messages_conflated_total',
+      'qd_ws_messages_dropped_total',
+      'qd_ws_send_queue_bytes',
+      'qd_ws_push_latency_seconds_count',
+    ])
+      expect(text).toContain(`${name} `);
+    expect(text).toMatch(/qd_ws_subscriptions\{topic="orders"\} [1-9]/);
+    expect((await fetch(`${cluster.nginx.url}/metrics`)).status).toBe(404); // not public
     expect((await placeOrder('2')).ok).toBe(true);
 
     // Order ids are bucketed by 10 s: start the retried order early in a bucket.
