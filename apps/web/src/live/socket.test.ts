@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, WebSocket as NodeWebSocket } from 'ws';
 
@@ -22,7 +21,7 @@ async function server() {
     ws.on('message', (m) => c.got.push(JSON.parse(String(m)) as Msg));
   });
   return {
-    url: `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`,
+    url: `ws://127.0.0.1:${(wss.address() as { port: number }).port}`,
     conns,
     close: () => {
       for (const c of conns) c.ws.terminate();
