@@ -117,10 +117,16 @@ export class Hub {
       timer: null,
       lastFlush: 0,
       alive: true,
+      inbox: Promise.resolve(),
     };
     this.clients.add(client);
     this.perUser.set(session.userId, held + 1);
-    socket.on('message', (raw) => void this.onClientMessage(client, String(raw)));
+    // One message at a time per client, so a subscribe still loading cannot overtake an unsubscribe.
+    socket.on('message', (raw) => {
+      client.inbox = client.inbox
+        .then(() => this.onClientMessage(client, String(raw)))
+        .catch((err: unknown) => this.logger.error({ err }, 'client message failed'));
+    });
     socket.on('pong', () => (client.alive = true));
     socket.on('close', () => this.detach(client));
     socket.on('error', () => this.detach(client));
@@ -299,6 +305,7 @@ export class Hub {
   /** Pings every socket; one that did not answer the previous ping is dropped. */
   private beat(): void {
     for (const c of this.clients) {
+      if (c.socket.readyState !== c.socket.OPEN) continue; // closing: 'close' will detach it
       if (!c.alive) {
         this.detach(c);
         c.socket.terminate();

@@ -42,6 +42,8 @@ export interface Client {
   timer: NodeJS.Timeout | null;
   lastFlush: number;
   alive: boolean;
+  /** The client's messages, handled one after another. */
+  inbox: Promise<void>;
 }
 
 /** The snapshot source: the gateway's `GET /v1/snapshot/:topic`. */
