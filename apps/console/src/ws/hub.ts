@@ -149,9 +149,10 @@ export class Hub {
     if (set?.size === 0) this.subs.delete(topic);
   }
 
-  private sendRaw(c: Client, frame: string): void {
+  /** Writes a text frame; a shared Buffer goes out to every client without re-encoding. */
+  private sendRaw(c: Client, frame: string | Buffer): void {
     if (c.socket.readyState !== c.socket.OPEN) return;
-    c.socket.send(frame);
+    c.socket.send(frame, { binary: false });
     this.metrics.sent(1);
   }
 

@@ -30,7 +30,7 @@ export const DEFAULT_HUB_OPTIONS: HubOptions = {
 };
 
 /** What is waiting for a client on one topic: a shared change, or several merged into one. */
-export type Pending = Pick<Change, 'prev' | 'seq' | 'data' | 'ts'> & { frame: string | null };
+export type Pending = Pick<Change, 'prev' | 'seq' | 'data' | 'ts'> & { frame: Buffer | null };
 
 export interface Client {
   socket: WebSocket;

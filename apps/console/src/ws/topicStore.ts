@@ -9,8 +9,8 @@ export interface Change {
   data: unknown;
   /** When the gateway published it (ms), for the push latency histogram. */
   ts: number | undefined;
-  /** The `delta` frame, stringified once and fanned out as is. */
-  frame: string;
+  /** The `delta` frame, serialised and UTF-8 encoded once, fanned out as is. */
+  frame: Buffer;
 }
 
 interface TopicState {
@@ -24,7 +24,7 @@ interface TopicState {
   buffered: GatewayEvent[];
   /** The last changes, oldest first, all consecutive (each `prev` is the one before's `seq`). */
   replay: Change[];
-  snapshotFrame: string | null;
+  snapshotFrame: Buffer | null;
 }
 
 export interface TopicStoreEvents {
@@ -62,10 +62,12 @@ export class TopicStore {
     return s?.ready ? s.seq : undefined;
   }
 
-  /** The `snapshot` frame of a loaded topic (stringified once per seq). */
-  snapshotFrame(topic: string): string {
+  /** The `snapshot` frame of a loaded topic (encoded once per seq). */
+  snapshotFrame(topic: string): Buffer {
     const s = this.topics.get(topic)!;
-    s.snapshotFrame ??= JSON.stringify({ type: 'snapshot', topic, seq: s.seq, data: s.data });
+    s.snapshotFrame ??= Buffer.from(
+      JSON.stringify({ type: 'snapshot', topic, seq: s.seq, data: s.data }),
+    );
     return s.snapshotFrame;
   }
 
@@ -171,7 +173,7 @@ export class TopicStore {
       seq: e.seq,
       data: e.data,
       ts: e.ts,
-      frame: JSON.stringify({ type: 'delta', topic, prev, seq: e.seq, data: e.data }),
+      frame: Buffer.from(JSON.stringify({ type: 'delta', topic, prev, seq: e.seq, data: e.data })),
     };
     if (this.replaySize > 0) {
       state.replay.push(change);
