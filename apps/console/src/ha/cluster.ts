@@ -17,6 +17,8 @@ export interface Proc {
   name: string;
   port: number;
   url: string;
+  /** Where its Prometheus metrics are served (its own port when QD_METRICS_PORT is set). */
+  metricsUrl: string;
   child: ChildProcess;
   exited: Promise<number | null>;
   output: () => string;
@@ -50,7 +52,8 @@ async function spawnServer(
     if (i > 600) throw new Error(`${name} never became ready:\n${out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { name, port, url, child, exited, output: () => out };
+  const metricsUrl = env.QD_METRICS_PORT ? `http://127.0.0.1:${env.QD_METRICS_PORT}` : url;
+  return { name, port, url, metricsUrl, child, exited, output: () => out };
 }
 
 export interface Cluster {
@@ -68,6 +71,8 @@ export async function startCluster(opts: {
   redis: { REDIS_URL: string } | { REDIS_SENTINELS: string; REDIS_SENTINEL_NAME: string };
   instances: number;
   consoleEnv?: Record<string, string>;
+  /** The last instance serves its metrics on a port of its own (QD_METRICS_PORT). */
+  privateMetricsOnLast?: boolean;
 }): Promise<Cluster> {
   const tag = randomBytes(4).toString('hex');
   const out = join('.tmp', `ha-${tag}`);
@@ -105,7 +110,9 @@ export async function startCluster(opts: {
     procs.push(gateway);
     const ports = await Promise.all(Array.from({ length: opts.instances }, () => freePort()));
     nginx = await startNginx(ports);
+    const metricsPort = opts.privateMetricsOnLast ? String(await freePort()) : null;
     const consoleEnv = (port: number) => ({
+      ...(metricsPort && port === ports.at(-1) ? { QD_METRICS_PORT: metricsPort } : {}),
       ...shared,
       QD_PORT: String(port),
       QD_GATEWAY_URL: gateway.url,

@@ -34,6 +34,7 @@ describe('instance failover behind nginx (real processes)', () => {
       postgresAdminUrl: inject('postgresUrl'),
       redis: { REDIS_URL: redis.url },
       instances: 3,
+      privateMetricsOnLast: true,
     });
     auth = await login(cluster.nginx.url);
   }, 120_000);
@@ -91,7 +92,7 @@ describe('instance failover behind nginx (real processes)', () => {
     }
     await eventually(() => expect(clients.every((c) => c.synced)).toBe(true));
     const counts = await Promise.all(
-      cluster.consoles.map((p) => metric(p.url, 'qd_ws_connected_clients')),
+      cluster.consoles.map((p) => metric(p.metricsUrl, 'qd_ws_connected_clients')),
     );
     expect(counts.reduce((a, b) => a + b, 0)).toBe(CLIENTS);
     expect(counts[0]).toBeGreaterThan(0); // the instance we kill holds some of them
@@ -106,6 +107,9 @@ describe('instance failover behind nginx (real processes)', () => {
       expect(text).toContain(`${name} `);
     expect(text).toMatch(/qd_ws_subscriptions\{topic="orders"\} [1-9]/);
     expect((await fetch(`${cluster.nginx.url}/metrics`)).status).toBe(404); // not public
+    const last = cluster.consoles[2]!;
+    expect(last.metricsUrl).not.toBe(last.url); // QD_METRICS_PORT: only there, not on the public port
+    expect((await fetch(`${last.url}/metrics`)).status).toBe(404);
     expect((await placeOrder('2')).ok).toBe(true);
 
     // Order ids are bucketed by 10 s: start the retried order early in a bucket.
@@ -159,7 +163,7 @@ describe('instance failover behind nginx (real processes)', () => {
 
   it('drains on SIGTERM: /readyz fails, clients move to the survivor, the process exits 0', async () => {
     const [leaving, staying] = [cluster.consoles[1]!, cluster.consoles[2]!];
-    const before = await metric(leaving.url, 'qd_ws_connected_clients');
+    const before = await metric(leaving.metricsUrl, 'qd_ws_connected_clients');
     expect(before).toBeGreaterThan(0);
     leaving.child.kill('SIGTERM');
     await eventually(
@@ -168,7 +172,7 @@ describe('instance failover behind nginx (real processes)', () => {
     );
     expect(await leaving.exited).toBe(0);
     await eventually(() => expect(clients.every((c) => c.synced)).toBe(true));
-    expect(await metric(staying.url, 'qd_ws_connected_clients')).toBe(CLIENTS);
+    expect(await metric(staying.metricsUrl, 'qd_ws_connected_clients')).toBe(CLIENTS);
     await eventually(expectClientsMatchGateway);
   }, 60_000);
 });
