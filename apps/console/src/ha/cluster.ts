@@ -5,13 +5,28 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createPostgresDatabase } from '@qd/platform/testing';
+import pg from 'pg';
 import { bundleServers } from '../../../../scripts/lib/bundleServers.mjs';
 import { startNginx } from '../../../../scripts/lib/nginxServer.mjs';
 import { freePort } from '../../../../scripts/lib/postgresServer.mjs';
 
 export const ADMIN_PASSWORD = 'ha-admin-password-1234';
 const ROOT = resolve(import.meta.dirname, '../../../..');
+
+/** A new, empty database on the server behind adminUrl (the gateway migrates it). */
+async function createDatabase(adminUrl: string): Promise<string> {
+  const name = `qd_ha_${randomBytes(6).toString('hex')}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
 
 export interface Proc {
   name: string;
@@ -81,7 +96,7 @@ export async function startCluster(opts: {
     () => undefined,
   );
   const dataDir = mkdtempSync(join(tmpdir(), 'qd-ha-'));
-  const databaseUrl = await createPostgresDatabase(opts.postgresAdminUrl);
+  const databaseUrl = await createDatabase(opts.postgresAdminUrl);
   const serviceToken = randomBytes(24).toString('hex');
   const shared: Record<string, string> = {
     DATABASE_URL: databaseUrl,
