@@ -9,6 +9,7 @@ const projects = [
   'apps/console',
   'apps/web',
   'e2e',
+  'bench',
 ];
 let failed = false;
 for (const project of projects) {

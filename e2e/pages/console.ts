@@ -62,5 +62,16 @@ export async function resumeTrading(page: Page, reason: string): Promise<void> {
   await expect(confirm).toBeDisabled();
   await dialog.getByLabel('Type RESUME to confirm').fill('RESUME');
   await confirm.click();
+  // Disengage is a step-up action: the admin (no MFA in the e2e policy) confirms with the password.
+  await stepUpWithPassword(page);
   await expect(page.getByTestId('killswitch-state')).toHaveText(/TRADING ACTIVE/);
+}
+
+/** Completes the "Confirm it's you" dialog with the admin password. */
+export async function stepUpWithPassword(page: Page, password = ADMIN.password): Promise<void> {
+  const stepUp = page.getByTestId('step-up-dialog');
+  await expect(stepUp).toBeVisible();
+  await stepUp.getByLabel('Password').fill(password);
+  await stepUp.getByRole('button', { name: 'Verify' }).click();
+  await expect(stepUp).toHaveCount(0);
 }

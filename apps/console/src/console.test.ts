@@ -19,7 +19,12 @@ import { buildConsole, type ConsoleServer } from './server';
 
 const TOKEN = 'test-service-token-0123456789-abcdefghij';
 const PASSWORD = 'correct-horse-battery-staple';
-const config = loadConfig({ QD_MARKET_TICK_MS: '100', QD_LOG_LEVEL: 'silent' });
+// MFA policy off here: these tests are about trading and sessions (the security suite covers MFA).
+const config = loadConfig({
+  QD_MARKET_TICK_MS: '100',
+  QD_LOG_LEVEL: 'silent',
+  QD_MFA_REQUIRED_ROLES: 'none',
+});
 const logger = createLogger('t', 'silent');
 type Body = Record<string, string> & { errors?: unknown };
 const body = async (r: Response): Promise<Body> => (await r.json()) as Body;
@@ -213,7 +218,8 @@ describe.each(databaseTargets(inject('postgresUrl')))('console + gateway on $nam
     const wsUrl = () => base.replace('http', 'ws') + '/ws';
     const open = (headers: Record<string, string>) =>
       new Promise<{ ws: WebSocket; frames: Array<Record<string, unknown>> }>((resolve, reject) => {
-        const ws = new WebSocket(wsUrl(), { headers });
+        // Same user agent as fetch's: sessions are bound to the device that signed in.
+        const ws = new WebSocket(wsUrl(), { headers: { 'user-agent': 'node', ...headers } });
         const frames: Array<Record<string, unknown>> = [];
         ws.on('message', (m) => frames.push(JSON.parse(m.toString())));
         ws.on('open', () => resolve({ ws, frames }));
@@ -273,7 +279,7 @@ describe.each(databaseTargets(inject('postgresUrl')))('console + gateway on $nam
 describe('route permissions', () => {
   it('refuses to register an /api route that declares no permission', async () => {
     const app = Fastify();
-    installGuard(app, {} as never, {} as never);
+    installGuard(app, {} as never);
     expect(() => app.get('/api/v1/oops', async () => 'x')).toThrow(/declares no permission/);
   });
 });

@@ -6,7 +6,10 @@ import {
   MemorySessionStore,
   RedisBus,
   RedisSessionStore,
+  SessionCipher,
   createLogger,
+  parseSessionKeys,
+  redisClient,
   dataDirSecret,
   loadConfig,
   openDatabase,
@@ -27,9 +30,12 @@ try {
   process.exit(1);
 }
 const loopback = (h: string) => h === '127.0.0.1' || h === '::1' || h === 'localhost';
-if (!loopback(config.QD_HOST) && (!config.QD_SESSION_SECRET || !config.QD_SERVICE_TOKEN)) {
+if (
+  !loopback(config.QD_HOST) &&
+  (!config.QD_SESSION_SECRET || !config.QD_SERVICE_TOKEN || !config.QD_SESSION_KEYS)
+) {
   console.error(
-    'Refusing to listen on a non-loopback address with generated secrets: set QD_SESSION_SECRET and QD_SERVICE_TOKEN.',
+    'Refusing to listen on a non-loopback address with generated secrets: set QD_SESSION_SECRET, QD_SESSION_KEYS and QD_SERVICE_TOKEN.',
   );
   process.exit(1);
 }
@@ -44,7 +50,22 @@ const logger = createLogger('quarterdeck', config.QD_LOG_LEVEL);
 const dataDir = resolve(config.QD_DATA_DIR);
 const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
 const bus = redis ? new RedisBus(redis) : new MemoryBus();
-const sessionStore = redis ? new RedisSessionStore(redis) : new MemorySessionStore();
+// Session data (and TOTP secrets) are sealed with AES-256-GCM; the first key encrypts.
+let cipher: SessionCipher;
+try {
+  cipher = new SessionCipher(
+    parseSessionKeys(
+      config.QD_SESSION_KEYS ?? `local:${dataDirSecret(dataDir, 'session-encryption')}`,
+    ),
+  );
+} catch (err) {
+  console.error(`Invalid configuration:\n  QD_SESSION_KEYS: ${(err as Error).message}`);
+  process.exit(1);
+}
+const sessionStore = redis
+  ? new RedisSessionStore(redis, cipher)
+  : new MemorySessionStore(Date.now, cipher);
+const limiterRedis = redis ? redisClient(redis) : undefined;
 const serviceToken = config.QD_SERVICE_TOKEN ?? dataDirSecret(dataDir, 'service');
 const sessionSecret = config.QD_SESSION_SECRET ?? dataDirSecret(dataDir, 'session');
 
@@ -74,6 +95,8 @@ const console_ = await buildConsole({
   serviceToken,
   sessionSecret,
   webRoot,
+  cipher,
+  redis: limiterRedis,
 });
 await console_.start();
 const address = await listenOrExplain(
@@ -124,6 +147,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       await gateway?.close();
       await bus.close();
       await sessionStore.close();
+      await limiterRedis?.quit();
       await handle.close();
       process.exit(0);
     })();

@@ -6,12 +6,14 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import websocket from '@fastify/websocket';
 import {
+  SessionCipher,
   installProblemHandler,
   quietRequestLogs,
   type Bus,
   type Config,
   type Database,
   type Logger,
+  type Redis,
   type SessionStore,
 } from '@qd/platform';
 import { sql } from 'drizzle-orm';
@@ -22,8 +24,16 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { AuditLog } from './audit/auditLog';
+import { registerUserAdminRoutes } from './admin/userRoutes';
+import { ApiKeys } from './auth/apiKeys';
+import type { AuthContext } from './auth/context';
 import { LoginLimiter, type LoginLimits } from './auth/loginLimiter';
+import { Mfa } from './auth/mfa';
+import { registerMfaRoutes } from './auth/mfaRoutes';
+import { registerProfileRoutes } from './auth/profileRoutes';
+import { Revocations } from './auth/revocation';
 import { registerAuthRoutes } from './auth/routes';
+import { registerSessionRoutes } from './auth/sessionRoutes';
 import { Sessions } from './auth/sessions';
 import { installGuard } from './http/guard';
 import { ConsoleMetrics } from './metrics/metrics';
@@ -44,6 +54,10 @@ export interface ConsoleDeps {
   webRoot?: string;
   now?: () => Date;
   loginLimits?: LoginLimits;
+  /** Key ring sealing TOTP secrets (the same one as the session store's); ephemeral if unset. */
+  cipher?: SessionCipher;
+  /** Shared Redis for the sign-in limiter (every instance counts together); memory if unset. */
+  redis?: Redis;
   /** Overrides of the hub's limits (tests); the rest come from config. */
   hubOptions?: Partial<HubOptions>;
 }
@@ -52,6 +66,7 @@ export interface ConsoleServer {
   app: FastifyInstance;
   hub: Hub;
   audit: AuditLog;
+  auth: AuthContext;
   metrics: ConsoleMetrics;
   start(): Promise<void>;
   /** Graceful drain: /readyz fails, no new sockets, clients told to reconnect within the window. */
@@ -77,7 +92,8 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   const now = deps.now ?? (() => new Date());
   const app = Fastify({
     loggerInstance: deps.logger.child({ service: 'console' }),
-    trustProxy: false,
+    // X-Forwarded-For is believed only from the configured proxies.
+    trustProxy: deps.config.QD_TRUSTED_PROXIES.length ? deps.config.QD_TRUSTED_PROXIES : false,
     logController: quietRequestLogs(),
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
@@ -90,8 +106,10 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
     {
       idleMinutes: deps.config.QD_SESSION_IDLE_MINUTES,
       absoluteMinutes: deps.config.QD_SESSION_ABSOLUTE_MINUTES,
+      ipBinding: deps.config.QD_SESSION_IP_BINDING,
     },
     now,
+    deps.config.QD_SECURE_COOKIES,
   );
   const audit = new AuditLog(deps.db, now);
   const gateway = new GatewayClient(deps.gatewayBaseUrl, deps.serviceToken);
@@ -104,6 +122,17 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
     metrics.hub,
   );
   metrics.watch(hub);
+  const auth: AuthContext = {
+    db: deps.db,
+    sessions,
+    audit,
+    limiter: new LoginLimiter(deps.loginLimits, deps.redis),
+    mfa: new Mfa(deps.db, deps.cipher ?? SessionCipher.ephemeral(), now),
+    apiKeys: new ApiKeys(deps.db, now),
+    revocations: new Revocations(deps.bus, hub, deps.logger),
+    mfaRequiredRoles: deps.config.QD_MFA_REQUIRED_ROLES,
+    now,
+  };
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -130,7 +159,7 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  installGuard(app, sessions, audit);
+  installGuard(app, { sessions, audit, apiKeys: auth.apiKeys });
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/v1')) void reply.header('cache-control', 'no-store');
   });
@@ -146,14 +175,11 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
       return reply.status(503).send({ status: 'not ready' });
     }
   });
-  registerAuthRoutes(app, {
-    db: deps.db,
-    sessions,
-    audit,
-    secureCookies: deps.config.QD_SECURE_COOKIES,
-    limiter: new LoginLimiter(deps.loginLimits),
-    revokeSockets: (id, reason) => hub.revokeSession(id, reason),
-  });
+  registerAuthRoutes(app, auth);
+  registerSessionRoutes(app, auth);
+  registerMfaRoutes(app, auth);
+  registerProfileRoutes(app, auth);
+  registerUserAdminRoutes(app, auth);
   registerTradingRoutes(app, gateway, audit, now);
   registerWsRoute(app, hub, sessions, deps.config.QD_ALLOWED_ORIGINS);
   // Prometheus: here, unless QD_METRICS_PORT serves it on its own (private) port.
@@ -174,10 +200,15 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
     app,
     hub,
     audit,
+    auth,
     metrics,
-    start: () => hub.start(),
+    async start() {
+      await auth.revocations.start();
+      await hub.start();
+    },
     drain: (windowMs) => hub.drain(windowMs),
     async close() {
+      await auth.revocations.close();
       await hub.close();
       await app.close();
     },

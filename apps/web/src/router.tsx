@@ -11,6 +11,7 @@ import {
 import { LoginPage } from './features/auth/LoginPage';
 import { parseLoginSearch } from './features/auth/loginReason';
 import { sessionQuery } from './features/auth/session';
+import { StepUpHost } from './features/auth/stepUp';
 import { Toaster } from './features/shell/Toaster';
 import { SkeletonRows } from './ui/Skeleton';
 
@@ -23,15 +24,40 @@ const rootRoute = createRootRouteWithContext<RouterContext>()({
     <>
       <Outlet />
       <Toaster />
+      <StepUpHost />
     </>
   ),
 });
+
+// The signed-in chunks. Fetched in parallel with the session check on a deep link, and while
+// the login form shows, so the dashboard does not wait for a chain of lazy loads.
+const loadShell = () => import('./features/shell/AppShell');
+const loadDashboard = () => import('./features/dashboard/DashboardPage');
+
+/** Starts loading the shell and dashboard chunks without waiting for them. */
+function prefetchAppChunks(): void {
+  void loadShell().catch(() => undefined);
+  void loadDashboard().catch(() => undefined);
+}
 
 const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
   validateSearch: parseLoginSearch,
   component: LoginPage,
+  // After the form has painted, so the prefetch never delays it.
+  onEnter: () => void setTimeout(prefetchAppChunks, 300),
+});
+
+/** After sign-in, when the role requires MFA that is not set up: enrol before anything else. */
+const enrolMfaRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/enrol-mfa',
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery).catch(() => null);
+    if (!session) throw redirect({ to: '/login', search: {} });
+  },
+  component: lazyRouteComponent(() => import('./features/auth/mfa/EnrolMfaPage'), 'EnrolMfaPage'),
 });
 
 /** The shell's outline while its code loads, so the page does not jump. */
@@ -52,6 +78,7 @@ const appRoute = createRoute({
   getParentRoute: () => rootRoute,
   id: 'app',
   beforeLoad: async ({ context }) => {
+    prefetchAppChunks();
     let session;
     try {
       session = await context.queryClient.ensureQueryData(sessionQuery);
@@ -59,8 +86,9 @@ const appRoute = createRoute({
       throw redirect({ to: '/login', search: { reason: 'unreachable' } });
     }
     if (!session) throw redirect({ to: '/login', search: {} });
+    if (session.mfa.enrolmentRequired) throw redirect({ to: '/enrol-mfa' });
   },
-  component: lazyRouteComponent(() => import('./features/shell/AppShell'), 'AppShell'),
+  component: lazyRouteComponent(loadShell, 'AppShell'),
   pendingComponent: ShellPending,
 });
 
@@ -71,10 +99,7 @@ function PagePending() {
 const dashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
-  component: lazyRouteComponent(
-    () => import('./features/dashboard/DashboardPage'),
-    'DashboardPage',
-  ),
+  component: lazyRouteComponent(loadDashboard, 'DashboardPage'),
   pendingComponent: PagePending,
 });
 
@@ -85,6 +110,20 @@ const killSwitchRoute = createRoute({
     () => import('./features/killSwitch/KillSwitchPage'),
     'KillSwitchPage',
   ),
+  pendingComponent: PagePending,
+});
+
+const profileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/profile',
+  component: lazyRouteComponent(() => import('./features/profile/ProfilePage'), 'ProfilePage'),
+  pendingComponent: PagePending,
+});
+
+const usersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/users',
+  component: lazyRouteComponent(() => import('./features/admin/UsersPage'), 'UsersPage'),
   pendingComponent: PagePending,
 });
 
@@ -101,7 +140,8 @@ function NotFound() {
 
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  appRoute.addChildren([dashboardRoute, killSwitchRoute]),
+  enrolMfaRoute,
+  appRoute.addChildren([dashboardRoute, killSwitchRoute, profileRoute, usersRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {
@@ -111,6 +151,9 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultPreload: 'intent',
     defaultNotFoundComponent: NotFound,
     defaultPendingMs: 150,
+    // The router would otherwise hold a shown skeleton for at least 500 ms, delaying the first
+    // rows of a cold load; the skeletons match the layout, so swapping them early does not flash.
+    defaultPendingMinMs: 0,
   });
 }
 

@@ -9,3 +9,4 @@ export * from './auth';
 export * from './topics';
 export * from './ws';
 export * from './gateway';
+export * from './security';

@@ -12,16 +12,36 @@ export const Permission = z.enum([
   'killswitch:engage',
   'killswitch:disengage',
   'market:read',
+  /** Own sessions, password, MFA. */
+  'profile:self',
+  /** Own API keys for scripts. */
+  'apikeys:self',
+  'users:read',
+  'users:write',
 ]);
 export type Permission = z.infer<typeof Permission>;
 
-const READ: Permission[] = ['portfolio:read', 'orders:read', 'killswitch:read', 'market:read'];
+const READ: Permission[] = [
+  'portfolio:read',
+  'orders:read',
+  'killswitch:read',
+  'market:read',
+  'profile:self',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: READ,
-  researcher: READ,
-  operator: [...READ, 'orders:write', 'killswitch:engage'],
-  admin: [...READ, 'orders:write', 'killswitch:engage', 'killswitch:disengage'],
+  researcher: [...READ, 'apikeys:self'],
+  operator: [...READ, 'apikeys:self', 'orders:write', 'killswitch:engage'],
+  admin: [
+    ...READ,
+    'apikeys:self',
+    'orders:write',
+    'killswitch:engage',
+    'killswitch:disengage',
+    'users:read',
+    'users:write',
+  ],
 };
 
 /** True when the role grants the permission. */

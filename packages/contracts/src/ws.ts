@@ -61,16 +61,3 @@ export const WS_CLOSE = {
   /** This user holds too many sockets. Reconnect with backoff after closing other tabs. */
   userLimit: 4029,
 } as const;
-
-/** Bus channel on which any console instance announces ended sessions to every other one. */
-export const SESSION_REVOCATIONS_CHANNEL = 'qd:sessions:revoked';
-
-/** One revocation: a single session, or every session of a user. */
-export const SessionRevocation = z
-  .object({
-    sessionId: z.string().min(1).optional(),
-    userId: z.string().min(1).optional(),
-    reason: z.string().min(1).max(200),
-  })
-  .refine((r) => r.sessionId || r.userId, 'sessionId or userId is required');
-export type SessionRevocation = z.infer<typeof SessionRevocation>;

@@ -19,3 +19,4 @@ export {
   type KillSwitchView,
   type Check,
 } from './preTrade';
+export * from './passwordPolicy';

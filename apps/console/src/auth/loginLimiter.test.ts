@@ -4,42 +4,94 @@ import {
   createLogger,
   loadConfig,
   openDatabase,
+  redisClient,
   type DatabaseHandle,
+  type Redis,
 } from '@qd/platform';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildConsole, type ConsoleServer } from '../server';
-import { LoginLimiter } from './loginLimiter';
+import { LoginLimiter, type LoginLimits } from './loginLimiter';
 import { seedAdmin } from './users';
 
 const PASSWORD = 'correct-horse-battery-staple';
+const limits = (l: Partial<LoginLimits> = {}): LoginLimits => ({
+  perUserAndAddress: 3,
+  perAddress: 100,
+  blockMinutes: 15,
+  delayBaseSeconds: 0,
+  ...l,
+});
 
-describe('LoginLimiter', () => {
+const clients: Redis[] = [];
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.quit()));
+});
+
+// One behaviour, both stores (Redis: every console instance counts together).
+describe.each([
+  { name: 'memory', redis: (): Redis | undefined => undefined },
+  {
+    name: 'redis',
+    redis: (): Redis | undefined => {
+      const c = redisClient(inject('redisUrl'));
+      clients.push(c);
+      return c;
+    },
+  },
+])('LoginLimiter ($name)', ({ redis }) => {
+  // Fresh usernames per test: the Redis store is shared between runs.
+  const user = () => `alice-${randomUUID()}`;
+
   it('blocks a username from one address after the allowed failures', async () => {
-    const limiter = new LoginLimiter({ perUserAndAddress: 3, perAddress: 100, blockMinutes: 15 });
-    for (let i = 0; i < 2; i++) await limiter.recordFailure('alice', '10.0.0.1');
-    expect(await limiter.blockedFor('alice', '10.0.0.1')).toBe(0);
-    await limiter.recordFailure('alice', '10.0.0.1');
-    expect(await limiter.blockedFor('alice', '10.0.0.1')).toBeGreaterThan(14 * 60_000);
+    const limiter = new LoginLimiter(limits(), redis());
+    const u = user();
+    for (let i = 0; i < 2; i++) await limiter.recordFailure(u, '10.0.0.1');
+    expect(await limiter.blockedFor(u, '10.0.0.1')).toBe(0);
+    await limiter.recordFailure(u, '10.0.0.1');
+    expect(await limiter.blockedFor(u, '10.0.0.1')).toBeGreaterThan(14 * 60_000);
   });
 
   it('does not let failures from one address lock the user out of another', async () => {
-    const limiter = new LoginLimiter({ perUserAndAddress: 3, perAddress: 100, blockMinutes: 15 });
-    for (let i = 0; i < 10; i++) await limiter.recordFailure('alice', '10.0.0.66');
-    expect(await limiter.blockedFor('alice', '10.0.0.1')).toBe(0);
+    const limiter = new LoginLimiter(limits(), redis());
+    const u = user();
+    for (let i = 0; i < 10; i++) await limiter.recordFailure(u, '10.0.0.66');
+    expect(await limiter.blockedFor(u, '10.0.0.1')).toBe(0);
   });
 
   it('blocks an address that sprays many usernames', async () => {
-    const limiter = new LoginLimiter({ perUserAndAddress: 3, perAddress: 5, blockMinutes: 15 });
-    for (let i = 0; i < 5; i++) await limiter.recordFailure(`user${i}`, '10.0.0.66');
-    expect(await limiter.blockedFor('someone-else', '10.0.0.66')).toBeGreaterThan(0);
+    const limiter = new LoginLimiter(limits({ perAddress: 5 }), redis());
+    const ip = `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    for (let i = 0; i < 5; i++) await limiter.recordFailure(user(), ip);
+    expect(await limiter.blockedFor(user(), ip)).toBeGreaterThan(0);
   });
 
   it('clears the failures of a username and address after a successful sign-in', async () => {
-    const limiter = new LoginLimiter({ perUserAndAddress: 3, perAddress: 100, blockMinutes: 15 });
-    for (let i = 0; i < 2; i++) await limiter.recordFailure('alice', '10.0.0.1');
-    await limiter.recordSuccess('alice', '10.0.0.1');
-    await limiter.recordFailure('alice', '10.0.0.1');
-    expect(await limiter.blockedFor('alice', '10.0.0.1')).toBe(0);
+    const limiter = new LoginLimiter(limits(), redis());
+    const u = user();
+    for (let i = 0; i < 2; i++) await limiter.recordFailure(u, '10.0.0.1');
+    await limiter.recordSuccess(u, '10.0.0.1');
+    await limiter.recordFailure(u, '10.0.0.1');
+    expect(await limiter.blockedFor(u, '10.0.0.1')).toBe(0);
+  });
+
+  it('makes each further failure wait longer before the next attempt (growing delay)', async () => {
+    const limiter = new LoginLimiter(
+      limits({ perUserAndAddress: 6, delayBaseSeconds: 10 }),
+      redis(),
+    );
+    const u = user();
+    await limiter.recordFailure(u, '10.0.0.1');
+    expect(await limiter.blockedFor(u, '10.0.0.1')).toBe(0); // one typo costs nothing
+    const waits: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await limiter.recordFailure(u, '10.0.0.1');
+      waits.push(await limiter.blockedFor(u, '10.0.0.1'));
+    }
+    expect(waits[0]).toBeGreaterThan(5_000);
+    expect(waits[1]).toBeGreaterThan(waits[0]! + 5_000);
+    expect(waits[2]).toBeGreaterThan(waits[1]! + 5_000);
+    expect(await limiter.blockedFor(u, '10.0.0.2')).toBe(0);
   });
 });
 
@@ -58,7 +110,7 @@ describe('sign-in brute force, through the login route', () => {
     handle = await openDatabase({ inMemory: true });
     await seedAdmin(handle.db, PASSWORD);
     server = await buildConsole({
-      config: loadConfig({ QD_LOG_LEVEL: 'silent' }),
+      config: loadConfig({ QD_LOG_LEVEL: 'silent', QD_MFA_REQUIRED_ROLES: 'none' }),
       db: handle.db,
       bus: new MemoryBus(),
       sessions: new MemorySessionStore(),
@@ -66,7 +118,7 @@ describe('sign-in brute force, through the login route', () => {
       gatewayBaseUrl: 'http://127.0.0.1:9',
       serviceToken: 'x'.repeat(40),
       sessionSecret: 's'.repeat(40),
-      loginLimits: { perUserAndAddress: 3, perAddress: 100, blockMinutes: 15 },
+      loginLimits: limits(),
     });
   });
   afterAll(async () => {

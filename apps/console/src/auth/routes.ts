@@ -1,95 +1,122 @@
 import { LoginRequest } from '@qd/contracts';
-import { AppError, schema, type Database } from '@qd/platform';
+import { AppError, schema } from '@qd/platform';
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { AuditLog } from '../audit/auditLog';
-import { auditSuccess } from '../http/guard';
-import type { LoginLimiter } from './loginLimiter';
+import { auditAuth, clearSessionCookie, type AuthContext } from './context';
 import { verifyPassword } from './passwords';
-import { SESSION_COOKIE, type Sessions } from './sessions';
+import { startSession } from './startSession';
 
-export interface AuthRouteDeps {
-  db: Database;
-  sessions: Sessions;
-  audit: AuditLog;
-  secureCookies: boolean;
-  limiter: LoginLimiter;
-  /** Closes the live sockets of a session that ended. */
-  revokeSockets: (sessionId: string, reason: string) => void;
+/** "2 minutes" / "40 seconds": how long until another attempt is allowed. */
+function waitText(ms: number): string {
+  if (ms >= 60_000) {
+    const m = Math.ceil(ms / 60_000);
+    return `${m} minute${m === 1 ? '' : 's'}`;
+  }
+  const s = Math.ceil(ms / 1000);
+  return `${s} second${s === 1 ? '' : 's'}`;
 }
 
-/** Basic login (argon2id), session info and logout. */
-export function registerAuthRoutes(app: FastifyInstance, d: AuthRouteDeps): void {
+/** Basic login (argon2id, then TOTP or a recovery code when enrolled), session info and logout. */
+export function registerAuthRoutes(app: FastifyInstance, ctx: AuthContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const cookieOptions = {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict' as const,
-    secure: d.secureCookies,
-    signed: true,
-  };
+
+  /** Audits a refused sign-in, counts it against the limiter and throws the clear error. */
+  async function refuse(req: FastifyRequest, username: string, error: AppError): Promise<never> {
+    await auditAuth(ctx, req, {
+      actor: username,
+      action: 'auth.login',
+      target: null,
+      outcome: 'failure',
+      reason: error.detail,
+      detail: { code: error.code, provider: 'basic' },
+    });
+    if (error.code !== 'MFA_REQUIRED') await ctx.limiter.recordFailure(username, req.ip);
+    throw error;
+  }
 
   r.post(
     '/api/v1/auth/login',
     { config: { permission: 'public', action: 'auth.login' }, schema: { body: LoginRequest } },
     async (req, reply) => {
-      const blockedMs = await d.limiter.blockedFor(req.body.username, req.ip);
+      const { username, password, totp, recoveryCode } = req.body;
+      const blockedMs = await ctx.limiter.blockedFor(username, req.ip);
       if (blockedMs > 0) {
-        const minutes = Math.ceil(blockedMs / 60_000);
         void reply.header('retry-after', String(Math.ceil(blockedMs / 1000)));
+        await auditAuth(ctx, req, {
+          actor: username,
+          action: 'auth.login',
+          outcome: 'denied',
+          reason: 'too many failed sign-ins (locked out)',
+          detail: { code: 'RATE_LIMITED', retryAfterMs: blockedMs },
+        });
         throw new AppError(
           'RATE_LIMITED',
-          `Too many failed sign-ins from this address. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+          `Too many failed sign-ins from this address. Try again in ${waitText(blockedMs)}.`,
         );
       }
-      const [user] = await d.db
+      const [user] = await ctx.db
         .select()
         .from(schema.users)
-        .where(eq(schema.users.username, req.body.username));
-      const ok = await verifyPassword(
-        user && !user.disabled ? user.passwordHash : null,
-        req.body.password,
-      );
-      if (!user || !ok) {
-        await d.audit.write({
-          actor: req.body.username,
-          action: 'auth.login',
-          outcome: 'failure',
-          ip: req.ip,
-          userAgent: req.headers['user-agent'] ?? null,
-          requestId: req.id,
-          detail: { code: 'INVALID_CREDENTIALS' },
-        });
-        req.audited = true;
-        await d.limiter.recordFailure(req.body.username, req.ip);
-        throw new AppError('INVALID_CREDENTIALS', 'Invalid username or password.');
+        .where(eq(schema.users.username, username));
+      const ok = await verifyPassword(user && !user.disabled ? user.passwordHash : null, password);
+      if (!user || !ok)
+        return refuse(
+          req,
+          username,
+          new AppError('INVALID_CREDENTIALS', 'Invalid username or password.'),
+        );
+      let mfa: 'totp' | 'recovery' | null = null;
+      if (user.totpSecret) {
+        if (!totp && !recoveryCode)
+          return refuse(
+            req,
+            username,
+            new AppError('MFA_REQUIRED', 'Enter the 6-digit code from your authenticator app.'),
+          );
+        const accepted = totp
+          ? await ctx.mfa.verifyTotp(user.id, totp)
+          : await ctx.mfa.useRecoveryCode(user.id, recoveryCode!);
+        if (!accepted)
+          return refuse(
+            req,
+            username,
+            new AppError(
+              'MFA_INVALID',
+              totp
+                ? 'That code is not valid or was already used. Wait for the next code and try again.'
+                : 'That recovery code is not valid or was already used.',
+            ),
+          );
+        mfa = totp ? 'totp' : 'recovery';
       }
-      // A previous session on this browser ends: the new one gets a fresh id (no fixation).
-      if (req.session) await d.sessions.destroy(req.session.id);
-      await d.limiter.recordSuccess(req.body.username, req.ip);
-      const session = await d.sessions.create(user, req.ip, req.headers['user-agent'] ?? '');
-      req.session = session;
-      await auditSuccess(d.audit, req, user.id, null);
-      void reply.setCookie(SESSION_COOKIE, session.id, cookieOptions);
-      return d.sessions.info(session);
+      await ctx.limiter.recordSuccess(username, req.ip);
+      return startSession(ctx, req, reply, user, {
+        provider: 'basic',
+        mfa,
+        mfaEnrolled: user.totpSecret !== null,
+      });
     },
   );
 
   r.get('/api/v1/auth/session', { config: { permission: 'public' } }, async (req) => {
     if (!req.session) throw new AppError('UNAUTHENTICATED', 'No session: sign in');
-    return d.sessions.info(req.session);
+    return ctx.sessions.info(req.session);
   });
 
   r.post(
     '/api/v1/auth/logout',
-    { config: { permission: 'portfolio:read', action: 'auth.logout' } },
+    { config: { permission: 'profile:self', action: 'auth.logout', duringMfaEnrolment: true } },
     async (req, reply) => {
       const session = req.session!;
-      await d.sessions.destroy(session.id);
-      d.revokeSockets(session.id, 'logged out');
-      await auditSuccess(d.audit, req, session.userId, null);
-      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      await ctx.sessions.destroy(session.id);
+      await ctx.revocations.publish([session.handle], 'logged out');
+      await auditAuth(ctx, req, {
+        action: 'auth.logout',
+        target: session.handle,
+        outcome: 'success',
+      });
+      clearSessionCookie(ctx, reply);
       return reply.status(204).send();
     },
   );

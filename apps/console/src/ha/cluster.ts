@@ -11,6 +11,8 @@ import { startNginx } from '../../../../scripts/lib/nginxServer.mjs';
 import { freePort } from '../../../../scripts/lib/postgresServer.mjs';
 
 export const ADMIN_PASSWORD = 'ha-admin-password-1234';
+/** Sessions are bound to the device: every request of a test "browser" sends the same agent. */
+export const HA_USER_AGENT = 'quarterdeck-ha-test/1';
 const ROOT = resolve(import.meta.dirname, '../../../..');
 
 /** A new, empty database on the server behind adminUrl (the gateway migrates it). */
@@ -137,6 +139,8 @@ export async function startCluster(opts: {
       QD_WEB_ROOT: join(dataDir, 'no-web'),
       QD_WS_MAX_PER_USER: '500',
       QD_DRAIN_MS: '1500',
+      // These tests are about failover, not MFA (the security suites cover enrolment).
+      QD_MFA_REQUIRED_ROLES: 'none',
       ...opts.consoleEnv,
     });
     // The first instance migrates and seeds; the others then start together.
@@ -165,7 +169,7 @@ export async function startCluster(opts: {
 export async function login(base: string): Promise<{ cookie: string; csrf: string }> {
   const res = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'user-agent': HA_USER_AGENT },
     body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }),
   });
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);

@@ -2,7 +2,7 @@ import type { Order } from '@qd/contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startRedis } from '../../../../scripts/lib/redisServer.mjs';
-import { login, metric, startCluster, type Cluster } from './cluster';
+import { HA_USER_AGENT, login, metric, startCluster, type Cluster } from './cluster';
 import { LiveClient } from './liveClient';
 
 const TOPICS = ['orders', 'fills', 'positions', 'killswitch', 'prices:AAPL'];
@@ -59,6 +59,7 @@ describe('instance failover behind nginx (real processes)', () => {
       headers: {
         'content-type': 'application/json',
         cookie: auth.cookie,
+        'user-agent': HA_USER_AGENT,
         'x-csrf-token': auth.csrf,
       },
       body: JSON.stringify({ symbol: 'MSFT', side: 'buy', qty, type: 'market', tif: 'day' }),
@@ -86,7 +87,11 @@ describe('instance failover behind nginx (real processes)', () => {
   it('spreads 50 clients over the instances, then survives SIGKILL of one without duplicating a retried order', async () => {
     const wsUrl = cluster.nginx.url.replace('http', 'ws') + '/ws';
     for (let i = 0; i < CLIENTS; i++) {
-      const c = new LiveClient(wsUrl, { cookie: auth.cookie, origin: cluster.nginx.url }, TOPICS);
+      const c = new LiveClient(
+        wsUrl,
+        { cookie: auth.cookie, 'user-agent': HA_USER_AGENT, origin: cluster.nginx.url },
+        TOPICS,
+      );
       clients.push(c);
       c.start();
     }
@@ -139,7 +144,7 @@ describe('instance failover behind nginx (real processes)', () => {
     const [a, b] = [cluster.consoles[1]!, cluster.consoles[2]!];
     const victim = await login(a.url);
     const ws = new WebSocket(a.url.replace('http', 'ws') + '/ws', {
-      headers: { cookie: victim.cookie, origin: cluster.nginx.url },
+      headers: { cookie: victim.cookie, 'user-agent': HA_USER_AGENT, origin: cluster.nginx.url },
     });
     const frames: string[] = [];
     ws.on('message', (m) => frames.push(String(m)));
@@ -149,6 +154,7 @@ describe('instance failover behind nginx (real processes)', () => {
       method: 'POST',
       headers: {
         cookie: victim.cookie,
+        'user-agent': HA_USER_AGENT,
         'x-csrf-token': victim.csrf,
         'content-type': 'application/json',
       },

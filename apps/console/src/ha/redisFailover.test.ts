@@ -2,6 +2,7 @@ import { buildGateway, type Gateway } from '@qd/gateway';
 import {
   RedisBus,
   RedisSessionStore,
+  SessionCipher,
   createLogger,
   loadConfig,
   openDatabase,
@@ -14,7 +15,7 @@ import { startSentinelGroup, type SentinelGroup } from '../../../../scripts/lib/
 import { seedAdmin } from '../auth/users';
 import { buildConsole, type ConsoleServer } from '../server';
 import { LiveClient } from './liveClient';
-import { ADMIN_PASSWORD, login } from './cluster';
+import { ADMIN_PASSWORD, HA_USER_AGENT, login } from './cluster';
 
 const TOKEN = 'redis-failover-service-token-0123456789';
 const logger = createLogger('t', 'silent');
@@ -58,7 +59,7 @@ describe('Redis failover through Sentinel', () => {
     handle = await openDatabase({ inMemory: true });
     const gatewayBus = new RedisBus(target);
     const consoleBus = new RedisBus(target);
-    const sessions = new RedisSessionStore(target);
+    const sessions = new RedisSessionStore(target, SessionCipher.ephemeral());
     closers.push(
       () => gatewayBus.close(),
       () => consoleBus.close(),
@@ -100,7 +101,7 @@ describe('Redis failover through Sentinel', () => {
     const auth = await login(base);
     const client = new LiveClient(
       base.replace('http', 'ws') + '/ws',
-      { cookie: auth.cookie, origin: base },
+      { cookie: auth.cookie, 'user-agent': HA_USER_AGENT, origin: base },
       ['prices:AAPL'],
     );
     client.start();
@@ -124,7 +125,7 @@ describe('Redis failover through Sentinel', () => {
       expect(client.seqs.get('prices:AAPL')!).toBeGreaterThan(seqAtSwitch + 5),
     );
     const session = await fetch(`${base}/api/v1/auth/session`, {
-      headers: { cookie: auth.cookie },
+      headers: { cookie: auth.cookie, 'user-agent': HA_USER_AGENT },
     });
     expect(session.status).toBe(200);
     client.stop();

@@ -132,7 +132,7 @@ export function registerTradingRoutes(
   r.post(
     '/api/v1/kill-switch/disengage',
     {
-      config: { permission: 'killswitch:disengage', action: 'killswitch.disengage' },
+      config: { permission: 'killswitch:disengage', action: 'killswitch.disengage', stepUp: true },
       schema: { body: DisengageKillSwitchRequest },
     },
     async (req) => {

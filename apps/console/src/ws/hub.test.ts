@@ -1,11 +1,13 @@
 import { WS_CLOSE } from '@qd/contracts';
-import { MemoryBus, RedisBus, type Bus } from '@qd/platform';
+import { MemoryBus, RedisBus, createLogger, type Bus } from '@qd/platform';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { Revocations } from '../auth/revocation';
 import {
   ScriptedSource,
   connect,
   eventually,
   replayFrames,
+  session,
   startHub,
   type Frame,
 } from './hubHarness';
@@ -212,15 +214,22 @@ describe.each([
 ])('hub: revocation across instances ($name bus)', ({ bus }) => {
   it('a logout on one instance closes the session’s socket held by another', async () => {
     const [busA, busB] = bus();
+    const a = await setup({}, busA);
+    const b = await setup({}, busB);
+    const logger = createLogger('t', 'silent');
+    const revA = new Revocations(busA!, a.hub, logger);
+    const revB = new Revocations(busB!, b.hub, logger);
+    await revA.start();
+    await revB.start();
     cleanups.push(async () => {
+      await revA.close();
+      await revB.close();
       await busA!.close();
       if (busB !== busA) await busB!.close();
     });
-    const a = await setup({}, busA);
-    const b = await setup({}, busB);
     const victim = await connect(b.url, 'u9', 'sess-9');
     const bystander = await connect(b.url, 'u8', 'sess-8');
-    await a.hub.revoke({ sessionId: 'sess-9', reason: 'logged out' });
+    await revA.publish([session('u9', 'admin', 'sess-9').handle], 'logged out');
     expect(await victim.closed).toMatchObject({ code: WS_CLOSE.revoked });
     expect(victim.frames).toContainEqual({ type: 'revoked', reason: 'logged out' });
     expect(bystander.ws.readyState).toBe(bystander.ws.OPEN);

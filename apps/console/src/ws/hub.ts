@@ -1,8 +1,6 @@
 import {
   ClientMessage,
   GATEWAY_EVENTS_CHANNEL,
-  SESSION_REVOCATIONS_CHANNEL,
-  SessionRevocation,
   TOPIC_SCHEMAS,
   WS_CLOSE,
   can,
@@ -58,7 +56,6 @@ export class Hub {
   async start(primed: string[] = PRIMED_TOPICS): Promise<void> {
     this.unsubscribes.push(
       await this.bus.subscribe(GATEWAY_EVENTS_CHANNEL, (m) => this.store.ingest(m)),
-      await this.bus.subscribe(SESSION_REVOCATIONS_CHANNEL, (m) => this.onRevocation(m)),
     );
     await Promise.all(primed.map((t) => this.store.ensure(t)));
     this.heartbeat = setInterval(() => this.beat(), this.opts.heartbeatMs);
@@ -317,33 +314,19 @@ export class Hub {
     }
   }
 
-  private onRevocation(raw: string): void {
-    let r: SessionRevocation;
-    try {
-      r = SessionRevocation.parse(JSON.parse(raw));
-    } catch {
-      return this.logger.warn('dropped an unreadable revocation');
-    }
-    for (const c of this.clients) {
-      if (c.session.id !== r.sessionId && c.session.userId !== r.userId) continue;
-      this.send(c, { type: 'revoked', reason: r.reason });
-      this.detach(c);
-      c.socket.close(WS_CLOSE.revoked, r.reason.slice(0, 100));
-    }
-  }
-
-  /** Ends sockets of a session (or of every session of a user) on every console instance. */
-  async revoke(r: SessionRevocation): Promise<void> {
-    const raw = JSON.stringify(SessionRevocation.parse(r));
-    this.onRevocation(raw); // here at once, even if the bus is down
-    await this.bus.publish(SESSION_REVOCATIONS_CHANNEL, raw);
-  }
-
-  /** Tells every socket of a session that it ended, then closes them (this instance and others). */
+  /** Tells every socket of a session that it ended, then closes them (this instance only). */
   revokeSession(sessionId: string, reason: string): void {
-    this.revoke({ sessionId, reason }).catch((err: unknown) =>
-      this.logger.error({ err }, 'could not publish a session revocation'),
-    );
+    this.revokeWhere((s) => s.id === sessionId, reason);
+  }
+
+  /** Sends `revoked` to and closes every socket whose session matches (revocations via the bus). */
+  revokeWhere(match: (session: SessionRecord) => boolean, reason: string): void {
+    for (const c of [...this.clients]) {
+      if (!match(c.session)) continue;
+      this.send(c, { type: 'revoked', reason });
+      this.detach(c);
+      c.socket.close(WS_CLOSE.revoked, reason.slice(0, 100));
+    }
   }
 
   /**

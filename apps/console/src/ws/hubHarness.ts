@@ -38,6 +38,7 @@ export class ScriptedSource {
 export function session(userId = 'u1', role = 'admin', id = `s-${userId}`): SessionRecord {
   return {
     id,
+    handle: `h-${id}`,
     userId,
     username: userId,
     role,
@@ -46,6 +47,9 @@ export function session(userId = 'u1', role = 'admin', id = `s-${userId}`): Sess
     lastSeenAt: 0,
     userAgent: 't',
     ip: '127.0.0.1',
+    mfaAt: null,
+    stepUpAt: null,
+    mfaEnrolmentRequired: false,
   };
 }
 

@@ -10,7 +10,12 @@ async function parseSession(pending: Promise<unknown>): Promise<SessionInfo> {
   return parsed.data;
 }
 
-export function login(body: { username: string; password: string }): Promise<SessionInfo> {
+export function login(body: {
+  username: string;
+  password: string;
+  totp?: string;
+  recoveryCode?: string;
+}): Promise<SessionInfo> {
   return parseSession(
     apiRequest('/auth/login', { method: 'POST', body, expectUnauthorized: true }),
   );

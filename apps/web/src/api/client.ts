@@ -33,6 +33,16 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+let onStepUpRequired: (() => Promise<boolean>) | null = null;
+
+/**
+ * Called when the server answers STEP_UP_REQUIRED: asks the user to verify again (the step-up
+ * dialog) and resolves true when they did; the request is then sent once more.
+ */
+export function setStepUpHandler(handler: (() => Promise<boolean>) | null): void {
+  onStepUpRequired = handler;
+}
+
 /** Called when a request that needs a session gets 401: the session has ended. */
 export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
@@ -43,6 +53,8 @@ interface RequestOptions {
   body?: unknown;
   /** Auth endpoints answer 401 as a normal outcome; do not treat it as an expired session. */
   expectUnauthorized?: boolean;
+  /** Do not offer step-up and retry on STEP_UP_REQUIRED (the retry itself). */
+  noStepUp?: boolean;
 }
 
 function fieldErrorsOf(problem: Problem): Record<string, string> {
@@ -95,6 +107,8 @@ export async function apiRequest(path: string, options: RequestOptions = {}): Pr
   if (!res.ok) {
     const error = await toApiError(res);
     if (res.status === 401 && !options.expectUnauthorized) onUnauthorized?.();
+    if (error.code === 'STEP_UP_REQUIRED' && onStepUpRequired && !options.noStepUp)
+      if (await onStepUpRequired()) return apiRequest(path, { ...options, noStepUp: true });
     throw error;
   }
   if (res.status === 204) return null;

@@ -56,6 +56,41 @@ export const ConfigSchema = z.object({
         : [],
     ),
   QD_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Session encryption keys `kid:base64key,…` (32-byte keys; first encrypts, all decrypt). */
+  QD_SESSION_KEYS: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/_=-]+(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/_=-]+)*$/,
+      'must be kid:base64key[,kid:base64key…]',
+    )
+    .optional(),
+  /** Bind a session to the client address: `exact`, `subnet` (/24, /64) or `off`. */
+  QD_SESSION_IP_BINDING: z.enum(['exact', 'subnet', 'off']).default('subnet'),
+  /** Comma list of proxy addresses/CIDRs whose X-Forwarded-For is believed; unset → none. */
+  QD_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    ),
+  /** Roles that must use MFA (comma list, or `none`). */
+  QD_MFA_REQUIRED_ROLES: z
+    .string()
+    .default('operator,admin')
+    .transform((v) =>
+      v.trim() === 'none'
+        ? []
+        : v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(['viewer', 'researcher', 'operator', 'admin']))),
   /** Shared credential the console presents to the gateway; generated in embedded mode. */
   QD_SERVICE_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   QD_SESSION_IDLE_MINUTES: z.coerce

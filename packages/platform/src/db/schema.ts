@@ -1,4 +1,5 @@
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -26,7 +27,49 @@ export const users = pgTable('users', {
   disabled: boolean('disabled').notNull().default(false),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
+  /** TOTP secret, AES-256-GCM sealed with the session key ring. */
+  totpSecret: text('totp_secret'),
+  /** Secret of an enrolment that is not confirmed yet (sealed). */
+  totpPendingSecret: text('totp_pending_secret'),
+  /** Last accepted TOTP time step: a code is accepted once (replay protection). */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
+  mfaEnrolledAt: ts('mfa_enrolled_at'),
+  passwordChangedAt: ts('password_changed_at'),
 });
+
+/** One-time MFA recovery codes (argon2id hashes). */
+export const mfaRecoveryCodes = pgTable(
+  'mfa_recovery_codes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [index('mfa_recovery_codes_user_idx').on(t.userId)],
+);
+
+/** API keys for scripts: sha256 of the token, scoped, expiring, revocable. */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    scopes: jsonb('scopes').$type<string[]>().notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    expiresAt: ts('expires_at').notNull(),
+    lastUsedAt: ts('last_used_at'),
+    revokedAt: ts('revoked_at'),
+  },
+  (t) => [index('api_keys_user_idx').on(t.userId)],
+);
 
 /** Append-only audit trail; each row's hash covers the previous row's hash (tamper evidence). */
 export const auditLog = pgTable(

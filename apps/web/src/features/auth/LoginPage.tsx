@@ -12,6 +12,7 @@ import { sessionQuery } from './session';
 function messageFor(e: unknown): string {
   if (!(e instanceof ApiError)) return 'Sign-in failed unexpectedly. Try again.';
   if (e.code === 'INVALID_CREDENTIALS') return 'Invalid username or password.';
+  if (e.code === 'MFA_INVALID') return e.message;
   // The server's detail already says how long to wait.
   if (e.code === 'RATE_LIMITED') return e.message;
   if (e.isNetwork)
@@ -28,6 +29,9 @@ export function LoginPage() {
   const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string }>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Second step, when the account has two-factor authentication.
+  const [codeStep, setCodeStep] = useState<'totp' | 'recoveryCode' | null>(null);
+  const [code, setCode] = useState('');
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
@@ -38,15 +42,23 @@ export function LoginPage() {
     };
     setFieldErrors(errs);
     if (errs.username || errs.password) return;
+    if (codeStep && !code.trim()) return setError('Enter the code.');
     setError(null);
     setBusy(true);
     try {
-      const session = await login({ username: username.trim(), password });
+      const session = await login({
+        username: username.trim(),
+        password,
+        ...(codeStep ? { [codeStep]: code.trim() } : {}),
+      });
       setCsrfToken(session.csrfToken);
       queryClient.setQueryData(sessionQuery.queryKey, session);
-      await navigate({ to: '/' });
+      await navigate({ to: session.mfa.enrolmentRequired ? '/enrol-mfa' : '/' });
     } catch (err) {
-      setError(messageFor(err));
+      if (err instanceof ApiError && err.code === 'MFA_REQUIRED') {
+        setCodeStep('totp');
+        setCode('');
+      } else setError(messageFor(err));
       setBusy(false);
     }
   }
@@ -108,8 +120,48 @@ export function LoginPage() {
               />
             )}
           </Field>
+          {codeStep && (
+            <>
+              <Field
+                label={codeStep === 'totp' ? 'Authenticator code' : 'Recovery code'}
+                hint={
+                  codeStep === 'totp'
+                    ? 'The 6-digit code from your authenticator app.'
+                    : 'One of the recovery codes you saved at enrolment (each works once).'
+                }
+              >
+                {({ id, describedBy }) => (
+                  <input
+                    id={id}
+                    name="code"
+                    autoFocus
+                    inputMode={codeStep === 'totp' ? 'numeric' : undefined}
+                    autoComplete="one-time-code"
+                    maxLength={codeStep === 'totp' ? 6 : 11}
+                    value={code}
+                    onChange={(e) => setCode(e.target.value)}
+                    aria-describedby={describedBy}
+                    className={`${inputClass} font-mono tracking-widest`}
+                  />
+                )}
+              </Field>
+              <button
+                type="button"
+                className="self-start text-xs text-accent hover:underline"
+                onClick={() => {
+                  setCodeStep(codeStep === 'totp' ? 'recoveryCode' : 'totp');
+                  setCode('');
+                  setError(null);
+                }}
+              >
+                {codeStep === 'totp'
+                  ? 'Use a recovery code instead'
+                  : 'Use the authenticator code instead'}
+              </button>
+            </>
+          )}
           <Button type="submit" variant="primary" busy={busy} className="mt-1 w-full">
-            Sign in
+            {codeStep ? 'Verify and sign in' : 'Sign in'}
           </Button>
         </form>
       </div>

@@ -1,17 +1,23 @@
 import { Link } from '@tanstack/react-router';
+import type { Permission } from '@qd/contracts';
 import {
   LayoutDashboard,
+  UserCog,
+  UserRound,
   OctagonX,
   PanelLeftClose,
   PanelLeftOpen,
   type LucideIcon,
 } from 'lucide-react';
 import { useState } from 'react';
+import { useSession } from '../auth/session';
 
 interface NavItem {
-  to: '/' | '/kill-switch';
+  to: '/' | '/kill-switch' | '/profile' | '/admin/users';
   label: string;
   Icon: LucideIcon;
+  /** Shown only to roles with this permission (the server refuses the rest anyway). */
+  needs?: Permission;
 }
 
 /** Only pages that exist; other groups arrive with their features. */
@@ -23,11 +29,19 @@ const GROUPS: { title: string; items: NavItem[] }[] = [
       { to: '/kill-switch', label: 'Kill switch', Icon: OctagonX },
     ],
   },
+  {
+    title: 'Account',
+    items: [
+      { to: '/profile', label: 'Profile', Icon: UserRound },
+      { to: '/admin/users', label: 'Users', Icon: UserCog, needs: 'users:read' },
+    ],
+  },
 ];
 
 const STORAGE_KEY = 'qd.nav.collapsed';
 
 export function SideNav() {
+  const session = useSession();
   const [collapsed, setCollapsed] = useState(() => localStorage.getItem(STORAGE_KEY) === '1');
   const toggle = () => {
     localStorage.setItem(STORAGE_KEY, collapsed ? '0' : '1');
@@ -47,20 +61,22 @@ export function SideNav() {
               <span className={label}>{g.title}</span>
             </p>
             <ul>
-              {g.items.map(({ to, label: text, Icon }) => (
-                <li key={to}>
-                  <Link
-                    to={to}
-                    title={text}
-                    activeOptions={{ exact: true }}
-                    className="mx-2 flex h-8 items-center gap-2.5 rounded-md px-2 text-ui text-muted hover:bg-hover hover:text-fg"
-                    activeProps={{ className: 'bg-raised !text-fg', 'aria-current': 'page' }}
-                  >
-                    <Icon aria-hidden className="size-4 shrink-0" />
-                    <span className={label}>{text}</span>
-                  </Link>
-                </li>
-              ))}
+              {g.items
+                .filter((i) => !i.needs || session?.permissions.includes(i.needs))
+                .map(({ to, label: text, Icon }) => (
+                  <li key={to}>
+                    <Link
+                      to={to}
+                      title={text}
+                      activeOptions={{ exact: true }}
+                      className="mx-2 flex h-8 items-center gap-2.5 rounded-md px-2 text-ui text-muted hover:bg-hover hover:text-fg"
+                      activeProps={{ className: 'bg-raised !text-fg', 'aria-current': 'page' }}
+                    >
+                      <Icon aria-hidden className="size-4 shrink-0" />
+                      <span className={label}>{text}</span>
+                    </Link>
+                  </li>
+                ))}
             </ul>
           </div>
         ))}

@@ -1,0 +1,62 @@
+import { useState, type FormEvent } from 'react';
+import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
+import { Field, inputClass } from '../../ui/Field';
+
+/** Asks for the reason an administrative action is taken (it goes into the audit log). */
+export function ReasonDialog({
+  title,
+  action,
+  onSubmit,
+  onClose,
+}: {
+  title: string;
+  action: string;
+  onSubmit: (reason: string) => Promise<string | null>;
+  onClose: () => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (reason.trim().length < 3) return setError('Give a reason (at least 3 characters).');
+    setBusy(true);
+    const failure = await onSubmit(reason.trim());
+    setBusy(false);
+    if (failure) setError(failure);
+    else onClose();
+  }
+
+  return (
+    <Dialog open onOpenChange={(o) => !o && !busy && onClose()} title={title}>
+      <form noValidate onSubmit={submit} className="flex flex-col gap-4">
+        <Field label="Reason" error={error ?? undefined}>
+          {({ id, describedBy, invalid }) => (
+            <input
+              id={id}
+              autoFocus
+              value={reason}
+              onChange={(e) => {
+                setReason(e.target.value);
+                setError(null);
+              }}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose} disabled={busy}>
+            Cancel
+          </Button>
+          <Button type="submit" variant="primary" busy={busy}>
+            {action}
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,72 @@
+import { launchChromium, signedInContext } from '../lib/browser';
+import { login } from '../lib/login';
+import { summarize } from '../lib/stats';
+import { FIRST_ROW, ensurePosition } from './pageload';
+import { row, type Scenario } from './types';
+
+/** In-page probe: click timestamp on Preview → the frame after the dialog is in the DOM. */
+const PROBE = `(() => {
+  window.__qdClicks = [];
+  document.addEventListener('click', (e) => {
+    const b = e.target instanceof Element ? e.target.closest('button') : null;
+    if (!b || b.textContent.trim() !== 'Preview') return;
+    const t0 = e.timeStamp;
+    const obs = new MutationObserver(() => {
+      if (!document.querySelector('[role="dialog"]')) return;
+      obs.disconnect();
+      requestAnimationFrame(() => setTimeout(() => window.__qdClicks.push(performance.now() - t0), 0));
+    });
+    obs.observe(document.body, { childList: true, subtree: true });
+  }, true);
+})();`;
+
+export const confirm: Scenario = {
+  name: 'confirm',
+  describe: 'click Preview on the order ticket → confirm dialog visible, Chromium',
+  needsServer: true,
+  async run(ctx) {
+    const n = ctx.quick ? 2 : 30;
+    const session = await login(ctx.server.url);
+    await ensurePosition(ctx.server.url, session);
+    const browser = await launchChromium();
+    try {
+      const context = await signedInContext(browser, ctx.server.url, session);
+      await context.addInitScript(PROBE);
+      const page = await context.newPage();
+      await page.goto(`${ctx.server.url}/`);
+      await page.locator(FIRST_ROW).first().waitFor();
+      const ticket = page.getByTestId('order-ticket');
+      await ticket.getByLabel('Symbol').fill('AAPL');
+      await ticket.getByRole('button', { name: 'Buy', exact: true }).click();
+      await ticket.getByLabel('Quantity').fill('1');
+      for (let i = 0; i < n; i++) {
+        await ticket.getByRole('button', { name: 'Preview' }).click();
+        await page.getByRole('dialog').waitFor();
+        await page.waitForFunction(
+          (k) => (window as unknown as { __qdClicks: number[] }).__qdClicks.length > k,
+          i,
+        );
+        await page.keyboard.press('Escape');
+        await page.getByRole('dialog').waitFor({ state: 'detached' });
+      }
+      const samples = await page.evaluate(
+        () => (window as unknown as { __qdClicks: number[] }).__qdClicks,
+      );
+      const latency = summarize(samples);
+      return [
+        row({
+          id: 'confirm-dialog',
+          scenario: 'Click Preview → confirm dialog visible, Chromium',
+          seedTarget: '—',
+          goal: '< 16 ms',
+          unit: 'ms',
+          measured: latency,
+          met: latency.p95 !== null && latency.p95 < 16,
+          notes: `${n} clicks; click event → the frame after the dialog is in the DOM; includes the preview round trip (POST /api/v1/orders/preview) the ticket makes before it opens the dialog; goal judged on p95`,
+        }),
+      ];
+    } finally {
+      await browser.close();
+    }
+  },
+};

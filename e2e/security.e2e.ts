@@ -1,0 +1,112 @@
+import { expect, test, type Page } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
+import { ADMIN, login, stepUpWithPassword } from './pages/console';
+
+// The e2e server requires MFA for operators only (scripts/e2e-server.mjs); admin steps up with
+// the password.
+const OPERATOR = { username: `op${Date.now().toString(36)}`, password: 'quiet-harbour-lantern-77' };
+
+/** A TOTP code for the secret, from the next 30-second step if the current one was just used. */
+function code(secret: string, offsetSteps = 0): string {
+  return new TOTP({ secret: Secret.fromBase32(secret) }).generate({
+    timestamp: Date.now() + offsetSteps * 30_000,
+  });
+}
+
+async function logOut(page: Page) {
+  await page.getByRole('button', { name: 'Log out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
+test('admin creates an operator (step-up); the operator must enrol MFA, then signs in with a code', async ({
+  page,
+}) => {
+  await login(page);
+  await page.getByRole('link', { name: 'Users' }).click();
+  await page.getByLabel('Username').fill(OPERATOR.username);
+  await page.getByLabel('Role', { exact: true }).selectOption('operator');
+  await page.getByLabel('Initial password').fill(OPERATOR.password);
+  await page.getByRole('button', { name: 'Create user' }).click();
+  // User administration needs a fresh verification: the dialog asks, then the request goes through.
+  await stepUpWithPassword(page, ADMIN.password);
+  await expect(page.getByTestId(`user-row-${OPERATOR.username}`)).toBeVisible();
+  await logOut(page);
+
+  // First sign-in: the role requires MFA, so enrolment comes before anything else.
+  await page.getByLabel('Username').fill(OPERATOR.username);
+  await page.getByLabel('Password').fill(OPERATOR.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/enrol-mfa/);
+  await page.getByRole('button', { name: 'Set up authenticator app' }).click();
+  await expect(page.getByTestId('totp-qr')).toBeVisible();
+  const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+  await page.getByLabel('Code from the app').fill(code(secret));
+  await page.getByRole('button', { name: 'Turn on' }).click();
+  await expect(page.getByTestId('recovery-codes').locator('li')).toHaveCount(10);
+  await page.screenshot({ path: 'docs/screenshots/mfa-enrolment.png' });
+  await page.getByRole('button', { name: 'I have saved them' }).click();
+  await expect(page.getByTestId('metric-nlv')).toBeVisible();
+  await logOut(page);
+
+  // Next sign-in asks for the code after the password; a used code is refused.
+  await page.getByLabel('Username').fill(OPERATOR.username);
+  await page.getByLabel('Password').fill(OPERATOR.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Authenticator code').fill(code(secret, 1));
+  await page.getByRole('button', { name: 'Verify and sign in' }).click();
+  await expect(page.getByTestId('metric-nlv')).toBeVisible();
+
+  // Profile: MFA on, this device marked in the sessions list.
+  await page.getByRole('link', { name: 'Profile' }).click();
+  await expect(page.getByTestId('mfa-status')).toContainText('on');
+  await expect(page.getByTestId('sessions-table')).toContainText('This device');
+  await page.screenshot({ path: 'docs/screenshots/profile.png' });
+});
+
+test('a viewer does not see administration, and the server refuses it anyway', async ({ page }) => {
+  await login(page);
+  const csrf = (
+    (await (await page.request.get('/api/v1/auth/session')).json()) as { csrfToken: string }
+  ).csrfToken;
+  const name = `v${Date.now().toString(36)}`;
+  // Create the viewer through the API after a password step-up.
+  const up = await page.request.post('/api/v1/auth/step-up', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { password: ADMIN.password },
+  });
+  expect(up.status()).toBe(200);
+  const created = await page.request.post('/api/v1/admin/users', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { username: name, role: 'viewer', password: 'quiet-harbour-lantern-77' },
+  });
+  expect(created.status()).toBe(201);
+  await logOut(page);
+  await login(page, { username: name, password: 'quiet-harbour-lantern-77' });
+  await expect(page.getByRole('link', { name: 'Users' })).toHaveCount(0);
+  const res = await page.request.get('/api/v1/admin/users');
+  expect(res.status()).toBe(403);
+  expect((await res.json()).code).toBe('FORBIDDEN');
+});
+
+test('a session ended from another device is signed out of the live console', async ({
+  browser,
+}) => {
+  const desk = await browser.newContext();
+  const laptop = await browser.newContext();
+  const a = await desk.newPage();
+  const b = await laptop.newPage();
+  await login(a);
+  await login(b);
+  await a.goto('/profile');
+  const rows = a.getByTestId('sessions-table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  // End every other session of admin from the desk; the laptop is told at once over its socket.
+  const others = a.getByTestId('sessions-table').getByRole('button', { name: 'End' });
+  while ((await others.count()) > 0) {
+    await others.first().click();
+    await expect(a.getByText('Session ended').first()).toBeVisible();
+  }
+  await expect(b).toHaveURL(/\/login/);
+  await desk.close();
+  await laptop.close();
+});
