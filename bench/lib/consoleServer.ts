@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // @ts-expect-error plain ESM helper without types
 import { buildIsStale } from '../../scripts/lib/buildState.mjs';
-// @ts-expect-error plain ESM helper without types
 import { freePort } from '../../scripts/lib/postgresServer.mjs';
 
 export const BENCH_ADMIN_PASSWORD = 'bench-admin-password-1234';

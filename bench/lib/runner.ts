@@ -4,9 +4,7 @@ import type { BenchContext, ResultRow } from '../scenarios/types';
 import { buildIfNeeded, startConsole, type ConsoleServer } from './consoleServer';
 import { machineFacts } from './machine';
 import { appendRun, renderTable, writeTable, type BenchRun } from './report';
-// @ts-expect-error plain ESM helper without types
 import { startPostgres } from '../../scripts/lib/postgresServer.mjs';
-// @ts-expect-error plain ESM helper without types
 import { startRedis } from '../../scripts/lib/redisServer.mjs';
 
 export interface RunOptions {

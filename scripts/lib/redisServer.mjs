@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './postgresServer.mjs';
 
-function waitForPort(port, ms = 10_000) {
+/** Resolves once something listens on the port. */
+export function waitForPort(port, ms = 10_000) {
   const deadline = Date.now() + ms;
   return new Promise((resolve, reject) => {
     const attempt = () => {
@@ -15,7 +16,7 @@ function waitForPort(port, ms = 10_000) {
         resolve();
       });
       sock.on('error', () => {
-        if (Date.now() > deadline) reject(new Error(`redis-server did not listen on ${port}`));
+        if (Date.now() > deadline) reject(new Error(`nothing listened on port ${port}`));
         else setTimeout(attempt, 50);
       });
     };

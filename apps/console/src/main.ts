@@ -13,7 +13,9 @@ import {
   dataDirSecret,
   loadConfig,
   openDatabase,
+  redisTarget,
 } from '@qd/platform';
+import Fastify from 'fastify';
 import { seedAdmin } from './auth/users';
 import { buildConsole } from './server';
 
@@ -37,7 +39,8 @@ if (
   );
   process.exit(1);
 }
-if (config.QD_GATEWAY_URL && !config.REDIS_URL) {
+const redis = redisTarget(config);
+if (config.QD_GATEWAY_URL && !redis) {
   console.error(
     'QD_GATEWAY_URL names a separate gateway; its events reach the console only through Redis: set REDIS_URL.',
   );
@@ -46,7 +49,7 @@ if (config.QD_GATEWAY_URL && !config.REDIS_URL) {
 const logger = createLogger('quarterdeck', config.QD_LOG_LEVEL);
 const dataDir = resolve(config.QD_DATA_DIR);
 const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir });
-const bus = config.REDIS_URL ? new RedisBus(config.REDIS_URL) : new MemoryBus();
+const bus = redis ? new RedisBus(redis) : new MemoryBus();
 // Session data (and TOTP secrets) are sealed with AES-256-GCM; the first key encrypts.
 let cipher: SessionCipher;
 try {
@@ -59,10 +62,10 @@ try {
   console.error(`Invalid configuration:\n  QD_SESSION_KEYS: ${(err as Error).message}`);
   process.exit(1);
 }
-const sessionStore = config.REDIS_URL
-  ? new RedisSessionStore(config.REDIS_URL, cipher)
+const sessionStore = redis
+  ? new RedisSessionStore(redis, cipher)
   : new MemorySessionStore(Date.now, cipher);
-const limiterRedis = config.REDIS_URL ? redisClient(config.REDIS_URL) : undefined;
+const limiterRedis = redis ? redisClient(redis) : undefined;
 const serviceToken = config.QD_SERVICE_TOKEN ?? dataDirSecret(dataDir, 'service');
 const sessionSecret = config.QD_SESSION_SECRET ?? dataDirSecret(dataDir, 'session');
 
@@ -102,11 +105,24 @@ const address = await listenOrExplain(
   config.QD_PORT,
 );
 
+// With QD_METRICS_PORT, Prometheus scrapes a port of its own that is not exposed to browsers.
+const metricsServer = config.QD_METRICS_PORT === undefined ? null : Fastify();
+if (metricsServer) {
+  metricsServer.get('/metrics', async (_req, reply) =>
+    reply.type(console_.metrics.contentType).send(await console_.metrics.render()),
+  );
+  await listenOrExplain(
+    () => metricsServer.listen({ host: config.QD_HOST, port: config.QD_METRICS_PORT }),
+    'QD_METRICS_PORT',
+    config.QD_METRICS_PORT!,
+  );
+}
+
 const url = address.replace('[::1]', 'localhost');
 const lines = [
   '',
   `  Quarterdeck is running at ${url}   (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-  `  Database: ${handle.kind === 'pglite' ? `PGlite in ${dataDir}/pglite` : 'Postgres'}; market: simulated (seed ${config.QD_MARKET_SEED}); broker: paper; bus and sessions: ${config.REDIS_URL ? 'Redis' : 'in memory'}; gateway: ${gateway ? 'embedded' : gatewayBase}`,
+  `  Database: ${handle.kind === 'pglite' ? `PGlite in ${dataDir}/pglite` : 'Postgres'}; market: simulated (seed ${config.QD_MARKET_SEED}); broker: paper; bus and sessions: ${redis ? (typeof redis === 'string' ? 'Redis' : 'Redis via Sentinel') : 'in memory'}; gateway: ${gateway ? 'embedded' : gatewayBase}`,
   seeded.generatedPassword
     ? `  Log in as admin with password: ${seeded.generatedPassword}   (shown once; set QD_ADMIN_PASSWORD to choose it)`
     : seeded.created
@@ -128,7 +144,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     closing = true;
     console.log('\nStopping Quarterdeck…');
     void (async () => {
+      // SIGTERM (an orchestrator, a deploy): drain first so clients move over without a gap.
+      if (signal === 'SIGTERM') await console_.drain(config.QD_DRAIN_MS);
       await console_.close();
+      await metricsServer?.close();
       await gateway?.close();
       await bus.close();
       await sessionStore.close();

@@ -38,10 +38,11 @@ import { registerAuthRoutes } from './auth/routes';
 import { registerSessionRoutes } from './auth/sessionRoutes';
 import { Sessions } from './auth/sessions';
 import { installGuard } from './http/guard';
+import { ConsoleMetrics } from './metrics/metrics';
 import { GatewayClient } from './trading/gatewayClient';
 import { registerControlRoutes } from './trading/controlRoutes';
 import { registerTradingRoutes } from './trading/routes';
-import { Hub } from './ws/hub';
+import { Hub, type HubOptions } from './ws/hub';
 import { registerWsRoute } from './ws/routes';
 import { registerExportRoutes } from './exports';
 import { registerPreferences } from './preferences';
@@ -62,6 +63,8 @@ export interface ConsoleDeps {
   cipher?: SessionCipher;
   /** Shared Redis for the sign-in limiter (every instance counts together); memory if unset. */
   redis?: Redis;
+  /** Overrides of the hub's limits (tests); the rest come from config. */
+  hubOptions?: Partial<HubOptions>;
 }
 
 export interface ConsoleServer {
@@ -69,8 +72,24 @@ export interface ConsoleServer {
   hub: Hub;
   audit: AuditLog;
   auth: AuthContext;
+  metrics: ConsoleMetrics;
   start(): Promise<void>;
+  /** Graceful drain: /readyz fails, no new sockets, clients told to reconnect within the window. */
+  drain(windowMs: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The hub's limits from configuration. */
+export function hubOptionsFrom(config: Config): Partial<HubOptions> {
+  return {
+    maxRate: config.QD_WS_MAX_RATE,
+    maxBuffered: config.QD_WS_MAX_BUFFERED_BYTES,
+    slowCutoffMs: config.QD_WS_SLOW_CUTOFF_MS,
+    replay: config.QD_WS_REPLAY,
+    maxClients: config.QD_WS_MAX_CLIENTS,
+    maxPerUser: config.QD_WS_MAX_PER_USER,
+    heartbeatMs: config.QD_WS_HEARTBEAT_MS,
+  };
 }
 
 /** Builds the console (BFF + WS hub); does not listen. */
@@ -101,7 +120,15 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   );
   const audit = new AuditLog(deps.db, now);
   const gateway = new GatewayClient(deps.gatewayBaseUrl, deps.serviceToken);
-  const hub = new Hub(deps.bus, gateway, deps.logger);
+  const metrics = new ConsoleMetrics();
+  const hub = new Hub(
+    deps.bus,
+    gateway,
+    deps.logger,
+    { ...hubOptionsFrom(deps.config), ...deps.hubOptions },
+    metrics.hub,
+  );
+  metrics.watch(hub);
   const auth: AuthContext = {
     db: deps.db,
     sessions,
@@ -149,6 +176,7 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_req, reply) => {
+    if (hub.draining) return reply.status(503).send({ status: 'draining' });
     try {
       await deps.db.execute(sql`select 1`);
       await gateway.get('/readyz');
@@ -169,6 +197,11 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   registerTradingRoutes(app, gateway, audit, now);
   registerControlRoutes(app, gateway, audit);
   registerWsRoute(app, hub, sessions, deps.config.QD_ALLOWED_ORIGINS);
+  // Prometheus: here, unless QD_METRICS_PORT serves it on its own (private) port.
+  if (deps.config.QD_METRICS_PORT === undefined)
+    app.get('/metrics', async (_req, reply) =>
+      reply.type(metrics.contentType).send(await metrics.render()),
+    );
 
   if (serveWeb)
     await app.register(fastifyStatic, {
@@ -183,10 +216,12 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
     hub,
     audit,
     auth,
+    metrics,
     async start() {
       await auth.revocations.start();
       await hub.start();
     },
+    drain: (windowMs) => hub.drain(windowMs),
     async close() {
       await auth.revocations.close();
       await hub.close();

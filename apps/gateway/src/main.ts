@@ -1,11 +1,14 @@
-import { RedisBus, createLogger, loadConfig, openDatabase } from '@qd/platform';
+import { RedisBus, createLogger, loadConfig, openDatabase, redisTarget } from '@qd/platform';
 import { buildGateway } from './index';
 
 // Standalone gateway process (production). Embedded mode runs it inside the console process.
 const config = loadConfig();
-if (!config.QD_SERVICE_TOKEN || !config.REDIS_URL) {
+const redis = redisTarget(config);
+if (!config.QD_SERVICE_TOKEN || !redis) {
   // Alone, the gateway needs the shared credential and Redis to reach consoles in other processes.
-  console.error('Running the gateway on its own needs QD_SERVICE_TOKEN and REDIS_URL.');
+  console.error(
+    'Running the gateway on its own needs QD_SERVICE_TOKEN and REDIS_URL (or REDIS_SENTINELS).',
+  );
   process.exit(1);
 }
 const logger = createLogger('gateway', config.QD_LOG_LEVEL);
@@ -16,7 +19,7 @@ const handle = await openDatabase({
 const gateway = await buildGateway({
   config,
   db: handle.db,
-  bus: new RedisBus(config.REDIS_URL),
+  bus: new RedisBus(redis),
   logger,
   serviceToken: config.QD_SERVICE_TOKEN,
 });

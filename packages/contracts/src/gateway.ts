@@ -14,6 +14,8 @@ export const GatewayEvent = z.object({
   /** Per-topic monotonic sequence assigned by the gateway, so every console instance agrees. */
   seq: z.number().int().nonnegative(),
   data: z.unknown(),
+  /** When the gateway published it (ms since epoch): the console measures push latency from it. */
+  ts: z.number().int().optional(),
 });
 export type GatewayEvent = z.infer<typeof GatewayEvent>;
 

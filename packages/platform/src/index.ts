@@ -5,3 +5,4 @@ export * from './sessions';
 export * from './logger';
 export * from './secrets';
 export * from './http';
+export * from './redis';

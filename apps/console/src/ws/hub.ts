@@ -1,8 +1,8 @@
 import {
   ClientMessage,
   GATEWAY_EVENTS_CHANNEL,
-  GatewayEvent,
   TOPIC_SCHEMAS,
+  WS_CLOSE,
   can,
   topicFamily,
   type Role,
@@ -10,105 +10,100 @@ import {
 } from '@qd/contracts';
 import type { Bus, Logger, SessionRecord } from '@qd/platform';
 import type { WebSocket } from 'ws';
-import type { GatewayClient } from '../trading/gatewayClient';
-import { applyDelta, deltaSize, mergeDeltas } from './topicData';
+import { NO_METRICS, type HubMetrics } from './hubMetrics';
+import { DEFAULT_HUB_OPTIONS, type Client, type HubOptions, type SnapshotSource } from './hubTypes';
+import { deltaSize, mergeDeltas } from './topicData';
+import { TopicStore, type Change } from './topicStore';
 
-const FLUSH_MS = 100; // at most 10 frames per second per client and topic
-const MAX_BUFFERED = 1 << 20; // a socket with more than 1 MiB unsent is conflated
-const SLOW_CUTOFF_MS = 10_000;
-const MAX_PENDING_ITEMS = 500;
+export { DEFAULT_HUB_OPTIONS, type HubOptions } from './hubTypes';
+
 export const PRIMED_TOPICS = ['account', 'positions', 'orders', 'fills', 'killswitch'];
 
-interface TopicState {
-  seq: number;
-  data: unknown;
-  ready: boolean;
-  buffered: GatewayEvent[];
-}
-interface Client {
-  socket: WebSocket;
-  session: SessionRecord;
-  topics: Set<string>;
-  pending: Map<string, { seq: number; data: unknown }>;
-  resnapshot: Set<string>;
-  slowSince: number | null;
-  timer: NodeJS.Timeout | null;
-  lastFlush: number;
-}
-
-/** One bus subscription per instance, fanned out to every socket with per-client coalescing. */
+/**
+ * One bus subscription per instance, fanned out to every socket. Frames are serialised once per
+ * change and shared; each client gets at most `maxRate` frames a second per topic (coalesced in
+ * between), a slow socket is conflated to snapshots and cut off after `slowCutoffMs`.
+ */
 export class Hub {
-  private readonly topics = new Map<string, TopicState>();
+  readonly store: TopicStore;
+  private readonly opts: HubOptions;
   private readonly clients = new Set<Client>();
-  private unsubscribe: (() => Promise<void>) | null = null;
+  private readonly subs = new Map<string, Set<Client>>();
+  private readonly perUser = new Map<string, number>();
+  private readonly ready = new Set<Client>();
+  private immediate: NodeJS.Immediate | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private unsubscribes: Array<() => Promise<void>> = [];
+  private drained: (() => void) | null = null;
+  draining = false;
 
   constructor(
     private readonly bus: Bus,
-    private readonly gateway: GatewayClient,
+    gateway: SnapshotSource,
     private readonly logger: Logger,
-  ) {}
+    options: Partial<HubOptions> = {},
+    private readonly metrics: HubMetrics = NO_METRICS,
+  ) {
+    this.opts = { ...DEFAULT_HUB_OPTIONS, ...options };
+    this.store = new TopicStore(
+      (topic) => gateway.get(`/v1/snapshot/${topic}`),
+      this.opts.replay,
+      { change: (t, c) => this.fanOut(t, c), reset: (t) => this.resetTopic(t) },
+      logger,
+    );
+  }
 
-  async start(): Promise<void> {
-    this.unsubscribe = await this.bus.subscribe(GATEWAY_EVENTS_CHANNEL, (m) => this.onEvent(m));
-    await Promise.all(PRIMED_TOPICS.map((t) => this.prime(t)));
+  async start(primed: string[] = PRIMED_TOPICS): Promise<void> {
+    this.unsubscribes.push(
+      await this.bus.subscribe(GATEWAY_EVENTS_CHANNEL, (m) => this.store.ingest(m)),
+    );
+    await Promise.all(primed.map((t) => this.store.ensure(t)));
+    this.heartbeat = setInterval(() => this.beat(), this.opts.heartbeatMs);
+    this.heartbeat.unref();
   }
 
   get connectedClients(): number {
     return this.clients.size;
   }
 
-  /** Fetches a topic's snapshot, then replays the events that arrived meanwhile. */
-  private async prime(topic: string): Promise<TopicState> {
-    const state: TopicState = this.topics.get(topic) ?? {
-      seq: 0,
-      data: null,
-      ready: false,
-      buffered: [],
-    };
-    state.ready = false;
-    this.topics.set(topic, state);
-    const snap = GatewayEvent.parse(await this.gateway.get(`/v1/snapshot/${topic}`));
-    state.seq = snap.seq;
-    state.data = snap.data;
-    state.ready = true;
-    const queued = state.buffered.splice(0);
-    for (const e of queued) if (e.seq > state.seq) this.apply(state, e);
-    return state;
-  }
-
-  private onEvent(message: string): void {
-    const parsed = GatewayEvent.safeParse(JSON.parse(message));
-    if (!parsed.success) return;
-    const state = this.topics.get(parsed.data.topic);
-    if (!state) return; // nobody has asked for this topic yet
-    if (!state.ready) state.buffered.push(parsed.data);
-    else this.apply(state, parsed.data);
-  }
-
-  private apply(state: TopicState, e: GatewayEvent): void {
-    if (e.seq <= state.seq && e.seq !== 1) return; // duplicate
-    if (e.seq !== state.seq + 1) {
-      // A gap (or a restarted gateway): never patch over a hole, take a fresh snapshot.
-      void this.prime(e.topic)
-        .then(() => this.broadcastSnapshot(e.topic))
-        .catch((err) => this.logger.error({ err }, 'resnapshot failed'));
-      return;
+  /** Counts for metrics: subscriptions per topic family and unsent bytes. */
+  stats(): { clients: number; subscriptions: Map<string, number>; bufferedBytes: number } {
+    const subscriptions = new Map<string, number>();
+    for (const [topic, set] of this.subs) {
+      const f = topicFamily(topic);
+      subscriptions.set(f, (subscriptions.get(f) ?? 0) + set.size);
     }
-    state.seq = e.seq;
-    state.data = applyDelta(e.topic, state.data, e.data);
-    for (const c of this.clients) if (c.topics.has(e.topic)) this.queue(c, e.topic, e.seq, e.data);
+    let bufferedBytes = 0;
+    for (const c of this.clients) bufferedBytes += c.socket.bufferedAmount;
+    return { clients: this.clients.size, subscriptions, bufferedBytes };
   }
 
-  private broadcastSnapshot(topic: string): void {
-    for (const c of this.clients)
-      if (c.topics.has(topic)) {
-        c.pending.delete(topic);
-        this.sendSnapshot(c, topic);
-      }
+  /** Items held for clients (pending deltas and snapshot marks), for bounded-memory checks. */
+  heldItems(): number {
+    let n = 0;
+    for (const c of this.clients) n += c.pending.size + c.resnapshot.size;
+    return n;
   }
 
-  /** Registers a socket of an authenticated session. */
+  /** Registers a socket of an authenticated session, or closes it with the limit it hit. */
   attach(socket: WebSocket, session: SessionRecord): void {
+    const refuse = (code: number, detail: string, errCode: string) => {
+      socket.send(JSON.stringify({ type: 'error', code: errCode, detail }));
+      socket.close(code, detail);
+    };
+    if (this.draining) {
+      socket.send(JSON.stringify({ type: 'reconnect', afterMs: 0 }));
+      return socket.close(WS_CLOSE.draining, 'instance draining: reconnect');
+    }
+    if (this.clients.size >= this.opts.maxClients)
+      return refuse(WS_CLOSE.capacity, 'instance at capacity: reconnect later', 'AT_CAPACITY');
+    const held = this.perUser.get(session.userId) ?? 0;
+    if (held >= this.opts.maxPerUser)
+      return refuse(
+        WS_CLOSE.userLimit,
+        `too many live connections for this user (limit ${this.opts.maxPerUser})`,
+        'TOO_MANY_CONNECTIONS',
+      );
     const client: Client = {
       socket,
       session,
@@ -118,128 +113,251 @@ export class Hub {
       slowSince: null,
       timer: null,
       lastFlush: 0,
+      alive: true,
+      inbox: Promise.resolve(),
     };
     this.clients.add(client);
-    socket.on('message', (raw) => void this.onClientMessage(client, raw.toString()));
+    this.perUser.set(session.userId, held + 1);
+    // One message at a time per client, so a subscribe still loading cannot overtake an unsubscribe.
+    socket.on('message', (raw) => {
+      client.inbox = client.inbox
+        .then(() => this.onClientMessage(client, String(raw)))
+        .catch((err: unknown) => this.logger.error({ err }, 'client message failed'));
+    });
+    socket.on('pong', () => (client.alive = true));
     socket.on('close', () => this.detach(client));
     socket.on('error', () => this.detach(client));
   }
 
   private detach(c: Client): void {
+    if (!this.clients.delete(c)) return;
     if (c.timer) clearTimeout(c.timer);
-    this.clients.delete(c);
+    this.ready.delete(c);
+    for (const t of c.topics) this.unindex(c, t);
+    const left = (this.perUser.get(c.session.userId) ?? 1) - 1;
+    if (left > 0) this.perUser.set(c.session.userId, left);
+    else this.perUser.delete(c.session.userId);
+    if (this.clients.size === 0) this.drained?.();
+  }
+
+  private unindex(c: Client, topic: string): void {
+    const set = this.subs.get(topic);
+    set?.delete(c);
+    if (set?.size === 0) this.subs.delete(topic);
+  }
+
+  /** Writes a text frame; a shared Buffer goes out to every client without re-encoding. */
+  private sendRaw(c: Client, frame: string | Buffer): void {
+    if (c.socket.readyState !== c.socket.OPEN) return;
+    c.socket.send(frame, { binary: false });
+    this.metrics.sent(1);
   }
 
   private send(c: Client, m: ServerMessage): void {
-    if (c.socket.readyState === c.socket.OPEN) c.socket.send(JSON.stringify(m));
+    this.sendRaw(c, JSON.stringify(m));
   }
 
   private async onClientMessage(c: Client, raw: string): Promise<void> {
+    c.alive = true;
     let msg;
     try {
       msg = ClientMessage.parse(JSON.parse(raw));
     } catch {
-      this.send(c, {
+      return this.send(c, {
         type: 'error',
         code: 'VALIDATION_FAILED',
         detail: 'Unreadable message: expected subscribe, unsubscribe or ping',
       });
-      return;
     }
     if (msg.type === 'ping') return this.send(c, { type: 'pong' });
     if (msg.type === 'unsubscribe') {
       for (const t of msg.topics) {
         c.topics.delete(t);
         c.pending.delete(t);
+        c.resnapshot.delete(t);
+        this.unindex(c, t);
       }
       return;
     }
-    for (const topic of msg.topics) {
-      const family = topicFamily(topic);
-      if (!can(c.session.role as Role, TOPIC_SCHEMAS[family].permission)) {
-        this.send(c, {
-          type: 'error',
-          code: 'FORBIDDEN',
-          detail: `Your role may not read ${topic}`,
-          topic,
-        });
-        continue;
-      }
-      try {
-        const state = this.topics.get(topic)?.ready
-          ? this.topics.get(topic)!
-          : await this.prime(topic);
-        c.topics.add(topic);
-        const since = msg.since?.[topic];
-        if (since === undefined || since !== state.seq) this.sendSnapshot(c, topic);
-      } catch (err) {
-        this.logger.warn({ err, topic }, 'subscribe failed');
-        this.send(c, {
-          type: 'error',
-          code: 'GATEWAY_UNAVAILABLE',
-          detail: `Cannot load ${topic} right now`,
-          topic,
-        });
-      }
+    for (const topic of msg.topics) await this.subscribe(c, topic, msg.since?.[topic]);
+  }
+
+  /** Subscribes a client: exactly the missed deltas when `since` is in the buffer, else a snapshot. */
+  private async subscribe(c: Client, topic: string, since: number | undefined): Promise<void> {
+    if (!can(c.session.role as Role, TOPIC_SCHEMAS[topicFamily(topic)].permission))
+      return this.send(c, {
+        type: 'error',
+        code: 'FORBIDDEN',
+        detail: `Your role may not read ${topic}`,
+        topic,
+      });
+    try {
+      await this.store.ensure(topic);
+    } catch (err) {
+      this.logger.warn({ err, topic }, 'subscribe failed');
+      return this.send(c, {
+        type: 'error',
+        code: 'GATEWAY_UNAVAILABLE',
+        detail: `Cannot load ${topic} right now`,
+        topic,
+      });
     }
+    if (!this.clients.has(c)) return; // closed while the snapshot loaded
+    c.topics.add(topic);
+    let set = this.subs.get(topic);
+    if (!set) this.subs.set(topic, (set = new Set()));
+    set.add(c);
+    c.pending.delete(topic);
+    c.resnapshot.delete(topic);
+    const missed = since === undefined ? null : this.store.replaySince(topic, since);
+    if (missed === null) return this.sendRaw(c, this.store.snapshotFrame(topic));
+    for (const change of missed) this.sendRaw(c, change.frame);
   }
 
-  private sendSnapshot(c: Client, topic: string): void {
-    const s = this.topics.get(topic)!;
-    this.send(c, { type: 'snapshot', topic, seq: s.seq, data: s.data });
+  private fanOut(topic: string, change: Change): void {
+    const set = this.subs.get(topic);
+    if (!set) return;
+    const now = Date.now();
+    for (const c of set) {
+      const p = c.pending.get(topic);
+      if (c.resnapshot.has(topic)) this.metrics.dropped(1);
+      else if (!p) c.pending.set(topic, change);
+      else {
+        this.metrics.conflated(1);
+        const data = mergeDeltas(topic, p.data, change.data);
+        if (deltaSize(topic, data) > this.opts.maxPendingItems) {
+          c.pending.delete(topic);
+          c.resnapshot.add(topic); // too much to replay: the next flush sends a snapshot
+        } else c.pending.set(topic, { prev: p.prev, seq: change.seq, data, ts: p.ts, frame: null });
+      }
+      this.schedule(c, now);
+    }
+    this.kick();
   }
 
-  private queue(c: Client, topic: string, seq: number, data: unknown): void {
-    const prev = c.pending.get(topic);
-    const merged = prev ? mergeDeltas(topic, prev.data, data) : data;
-    if (deltaSize(topic, merged) > MAX_PENDING_ITEMS) {
-      c.pending.delete(topic);
-      c.resnapshot.add(topic); // too much to replay: the next flush sends a snapshot instead
-    } else c.pending.set(topic, { seq, data: merged });
-    // Leading-edge throttle: an idle client gets the change at once, a busy one at most every FLUSH_MS.
-    c.timer ??= setTimeout(() => this.flush(c), Math.max(0, FLUSH_MS - (Date.now() - c.lastFlush)));
+  /** Flushes the clients that are ready on the next turn of the event loop (one timer for all). */
+  private kick(): void {
+    if (this.ready.size && !this.immediate)
+      this.immediate = setImmediate(() => {
+        this.immediate = null;
+        for (const c of this.ready) this.flush(c);
+        this.ready.clear();
+      });
+  }
+
+  /** Leading-edge throttle: an idle client is flushed on the next turn, a busy one on its timer. */
+  private schedule(c: Client, now: number): void {
+    if (c.timer || this.ready.has(c)) return;
+    const wait = c.lastFlush + 1000 / this.opts.maxRate - now;
+    if (wait <= 0) this.ready.add(c);
+    else c.timer = setTimeout(() => this.flush(c), wait);
   }
 
   private flush(c: Client): void {
+    if (c.timer) clearTimeout(c.timer);
     c.timer = null;
-    c.lastFlush = Date.now();
-    if (c.socket.bufferedAmount > MAX_BUFFERED) {
-      // Conflate: drop the queued deltas and resnapshot once the socket drains.
-      for (const t of c.pending.keys()) c.resnapshot.add(t);
-      c.pending.clear();
-      c.slowSince ??= Date.now();
-      if (Date.now() - c.slowSince > SLOW_CUTOFF_MS) c.socket.close(1013, 'too slow: reconnect');
-      else c.timer = setTimeout(() => this.flush(c), FLUSH_MS);
-      return;
-    }
+    if (!this.clients.has(c) || c.socket.readyState !== c.socket.OPEN) return;
+    const now = Date.now();
+    if (c.socket.bufferedAmount > this.opts.maxBuffered) return this.conflate(c, now);
     c.slowSince = null;
-    for (const t of c.resnapshot) if (c.topics.has(t)) this.sendSnapshot(c, t);
+    c.lastFlush = now;
+    for (const t of c.resnapshot) {
+      c.pending.delete(t);
+      if (c.topics.has(t)) this.sendRaw(c, this.store.snapshotFrame(t));
+    }
     c.resnapshot.clear();
-    for (const [topic, p] of c.pending)
-      this.send(c, { type: 'delta', topic, seq: p.seq, data: p.data });
+    for (const [topic, p] of c.pending) {
+      const frame =
+        p.frame ?? JSON.stringify({ type: 'delta', topic, prev: p.prev, seq: p.seq, data: p.data });
+      this.sendRaw(c, frame);
+      if (p.ts !== undefined) this.metrics.latency(now - p.ts);
+    }
     c.pending.clear();
   }
 
-  /** Tells every socket of a session that it ended, then closes them. */
+  /** A slow socket: its queued deltas become "snapshot when drained"; cut off if slow too long. */
+  private conflate(c: Client, now: number): void {
+    this.metrics.dropped(c.pending.size);
+    for (const t of c.pending.keys()) c.resnapshot.add(t);
+    c.pending.clear();
+    c.slowSince ??= now;
+    if (now - c.slowSince >= this.opts.slowCutoffMs) {
+      this.logger.warn({ user: c.session.username }, 'closing a socket that stayed too slow');
+      this.detach(c);
+      c.socket.close(WS_CLOSE.tooSlow, 'too slow: reconnect');
+      setTimeout(() => c.socket.terminate(), 1000).unref();
+      return;
+    }
+    c.timer = setTimeout(() => this.flush(c), 1000 / this.opts.maxRate);
+  }
+
+  private resetTopic(topic: string): void {
+    for (const c of this.subs.get(topic) ?? []) {
+      c.pending.delete(topic);
+      c.resnapshot.add(topic);
+      this.schedule(c, Date.now());
+    }
+    this.kick();
+  }
+
+  /** Pings every socket; one that did not answer the previous ping is dropped. */
+  private beat(): void {
+    for (const c of this.clients) {
+      if (c.socket.readyState !== c.socket.OPEN) continue; // closing: 'close' will detach it
+      if (!c.alive) {
+        this.detach(c);
+        c.socket.terminate();
+        continue;
+      }
+      c.alive = false;
+      c.socket.ping();
+    }
+  }
+
+  /** Tells every socket of a session that it ended, then closes them (this instance only). */
   revokeSession(sessionId: string, reason: string): void {
     this.revokeWhere((s) => s.id === sessionId, reason);
   }
 
   /** Sends `revoked` to and closes every socket whose session matches (revocations via the bus). */
   revokeWhere(match: (session: SessionRecord) => boolean, reason: string): void {
-    for (const c of this.clients) {
+    for (const c of [...this.clients]) {
       if (!match(c.session)) continue;
       this.send(c, { type: 'revoked', reason });
-      c.socket.close(4001, reason);
       this.detach(c);
+      c.socket.close(WS_CLOSE.revoked, reason.slice(0, 100));
+    }
+  }
+
+  /**
+   * Graceful drain: refuses new sockets, tells each client to reconnect after a random delay
+   * within the window (so they spread over the surviving instances), then closes the rest.
+   */
+  async drain(windowMs: number): Promise<void> {
+    this.draining = true;
+    for (const c of this.clients)
+      this.send(c, { type: 'reconnect', afterMs: Math.floor(Math.random() * windowMs * 0.8) });
+    if (this.clients.size > 0)
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, windowMs);
+        this.drained = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    for (const c of [...this.clients]) {
+      this.detach(c);
+      c.socket.close(WS_CLOSE.draining, 'instance draining: reconnect');
     }
   }
 
   async close(): Promise<void> {
-    await this.unsubscribe?.();
-    for (const c of this.clients) {
-      c.socket.close(1001, 'server shutting down');
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.immediate) clearImmediate(this.immediate);
+    await Promise.allSettled(this.unsubscribes.map((u) => u()));
+    for (const c of [...this.clients]) {
       this.detach(c);
+      c.socket.close(WS_CLOSE.goingAway, 'server shutting down');
     }
   }
 }

@@ -28,6 +28,11 @@ export function registerWsRoute(
     {
       websocket: true,
       preValidation: async (req) => {
+        if (hub.draining)
+          throw new AppError(
+            'SERVICE_DRAINING',
+            'This instance is shutting down: connect again (another instance will answer)',
+          );
         const session = await sessionFromRequest(req, sessions);
         if (!session)
           throw new AppError(

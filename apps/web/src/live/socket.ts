@@ -1,4 +1,4 @@
-import { ServerMessage, type ClientMessage } from '@qd/contracts';
+import { ServerMessage, WS_CLOSE, type ClientMessage } from '@qd/contracts';
 
 export type ConnectionState =
   | { status: 'idle' }
@@ -43,6 +43,7 @@ export class LiveSocket {
   private lastHeardAt = 0;
   private attempt = 0;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private moveTimer: ReturnType<typeof setTimeout> | undefined;
   private pingTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(
@@ -66,6 +67,7 @@ export class LiveSocket {
 
   stop(): void {
     this.started = false;
+    clearTimeout(this.moveTimer);
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     clearTimeout(this.retryTimer);
@@ -150,25 +152,31 @@ export class LiveSocket {
     this.ws = ws;
     ws.onopen = () => {
       opened = true;
-      this.attempt = 0;
       this.lastHeardAt = Date.now();
       this.setState({ status: 'connected', since: Date.now() });
       this.resubscribeAll();
       this.pingTimer = setInterval(() => this.heartbeat(), PING_MS);
     };
     ws.onmessage = (ev) => this.handle(ev.data);
-    ws.onclose = () => {
+    ws.onclose = (ev) => {
       if (this.ws !== ws) return;
       this.ws = null;
       clearInterval(this.pingTimer);
       if (!this.started) return;
+      if (ev.code === WS_CLOSE.revoked) {
+        this.stop();
+        return this.events?.revoked(ev.reason || 'session ended');
+      }
       if (!opened) this.events?.refused();
-      if (this.started) this.scheduleReconnect();
+      // A draining instance: come straight back (the jitter came with its `reconnect` frame).
+      if (ev.code === WS_CLOSE.draining) this.attempt = 0;
+      this.scheduleReconnect();
     };
   }
 
   private closeSocket(): void {
     clearInterval(this.pingTimer);
+    clearTimeout(this.moveTimer);
     const ws = this.ws;
     this.ws = null;
     if (ws) {
@@ -227,6 +235,9 @@ export class LiveSocket {
     const msg = parsed.data;
     switch (msg.type) {
       case 'snapshot':
+        // Data flows: only now is the backoff reset (a server that accepts and at once closes,
+        // e.g. at its connection limit, must not be hammered every half second).
+        this.attempt = 0;
         if (!this.refs.has(msg.topic)) return;
         if (!this.sink?.snapshot(msg.topic, msg.data)) return;
         this.seqs.set(msg.topic, msg.seq);
@@ -234,7 +245,16 @@ export class LiveSocket {
         this.receivedAt.set(msg.topic, Date.now());
         return;
       case 'delta':
-        return this.applyDelta(msg.topic, msg.seq, msg.data);
+        return this.applyDelta(msg.topic, msg.prev, msg.seq, msg.data);
+      case 'reconnect':
+        // The instance is draining: move to another one after the server's jittered delay,
+        // keeping this socket's data flowing until then; the new socket resumes from our seqs.
+        clearTimeout(this.moveTimer);
+        this.moveTimer = setTimeout(() => {
+          this.attempt = 0;
+          this.connect();
+        }, msg.afterMs);
+        return;
       case 'revoked':
         this.stop();
         return this.events?.revoked(msg.reason);
@@ -245,11 +265,12 @@ export class LiveSocket {
     }
   }
 
-  private applyDelta(topic: string, seq: number, data: unknown): void {
+  private applyDelta(topic: string, prev: number, seq: number, data: unknown): void {
     if (!this.refs.has(topic) || this.awaitingSnapshot.has(topic)) return;
     const last = this.seqs.get(topic);
     if (last !== undefined && seq <= last) return; // replayed after a resume: already applied
-    if (last === undefined || seq !== last + 1) return this.resync(topic);
+    // The delta must start exactly where we are; anything else is a hole: take a snapshot.
+    if (last === undefined || prev !== last) return this.resync(topic);
     if (!this.sink?.delta(topic, data)) return this.resync(topic);
     this.seqs.set(topic, seq);
     this.receivedAt.set(topic, Date.now());

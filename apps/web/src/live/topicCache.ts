@@ -43,8 +43,9 @@ function applyOrders(prev: Order[], d: TopicDelta<'orders'>): Order[] {
 
 function applyFills(prev: Fill[], d: TopicDelta<'fills'>): Fill[] {
   const seen = new Set(prev.map((f) => f.id));
-  const fresh = d.add.filter((f) => !seen.has(f.id)).reverse();
-  return [...fresh, ...prev].slice(0, HISTORY_CAP);
+  const fresh = d.add.filter((f) => !seen.has(f.id));
+  // Newest first by time: a coalesced delta carries several batches, each oldest first.
+  return [...fresh, ...prev].sort((a, b) => b.ts.localeCompare(a.ts)).slice(0, HISTORY_CAP);
 }
 
 function reduce(family: TopicFamily, prev: unknown, delta: unknown): unknown {

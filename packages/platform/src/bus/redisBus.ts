@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { connectRedis, type RedisTarget } from '../redis';
 import type { Bus } from './bus';
 
 /**
@@ -10,9 +11,9 @@ export class RedisBus implements Bus {
   private readonly sub: Redis;
   private readonly handlers = new Map<string, Set<(message: string) => void>>();
 
-  constructor(url: string) {
-    this.pub = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
-    this.sub = new Redis(url, { lazyConnect: false });
+  constructor(target: RedisTarget) {
+    this.pub = connectRedis(target, { maxRetriesPerRequest: 3 });
+    this.sub = connectRedis(target);
     this.sub.on('message', (channel: string, message: string) => {
       for (const handler of this.handlers.get(channel) ?? []) handler(message);
     });

@@ -18,6 +18,21 @@ export const ConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
   REDIS_URL: z.string().optional(),
+  /** Comma list of Sentinel `host:port`s; when set, Redis is found through Sentinel instead. */
+  REDIS_SENTINELS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [],
+    )
+    .pipe(z.array(z.string().regex(/^[^:\s]+:\d{1,5}$/, 'must be host:port entries'))),
+  /** The Sentinel master group name. */
+  REDIS_SENTINEL_NAME: z.string().min(1).default('quarterdeck'),
   QD_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   QD_AUTH_PROVIDERS: z
     .string()
@@ -101,6 +116,27 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^\d{1,12}(\.\d{1,2})?$/, 'must be an amount such as 1000000')
     .default('1000000'),
+  /** Per client and topic, at most this many WS frames a second (the rest are coalesced). */
+  QD_WS_MAX_RATE: z.coerce.number().min(0.1).max(1000).default(10),
+  /** Unsent bytes above which a socket counts as slow and its updates are conflated. */
+  QD_WS_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1 << 20),
+  /** A socket slow for longer than this is closed (the client reconnects and resumes). */
+  QD_WS_SLOW_CUTOFF_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Deltas kept per topic for resuming clients; older gaps get a snapshot. */
+  QD_WS_REPLAY: z.coerce.number().int().min(0).max(100_000).default(200),
+  /** Sockets per console instance and per user. */
+  QD_WS_MAX_CLIENTS: z.coerce.number().int().min(1).default(5000),
+  QD_WS_MAX_PER_USER: z.coerce.number().int().min(1).default(20),
+  /** Server ping interval; a socket that misses a whole interval is dropped. */
+  QD_WS_HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
+  /** On SIGTERM: window over which sockets are told to reconnect (jittered) before exit. */
+  QD_DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(5000),
+  /** Serve Prometheus `/metrics` on this port instead of the public one. */
+  QD_METRICS_PORT: port.optional(),
   QD_LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info'),

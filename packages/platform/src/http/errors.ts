@@ -39,6 +39,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   PROVIDER_DISABLED: 404,
   SSO_FAILED: 400,
   IDP_UNAVAILABLE: 503,
+  SERVICE_DRAINING: 503,
 };
 
 /** An error with a stable code; rendered as RFC 9457 problem+json. */

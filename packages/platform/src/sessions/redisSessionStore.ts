@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
+import { connectRedis, type RedisTarget } from '../redis';
 import type { SessionCipher } from './sessionCipher';
 import {
   openRecord,
@@ -19,10 +20,10 @@ export class RedisSessionStore implements SessionStore {
   private readonly redis: Redis;
 
   constructor(
-    url: string,
+    target: RedisTarget,
     private readonly cipher: SessionCipher,
   ) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 3 });
+    this.redis = connectRedis(target, { maxRetriesPerRequest: 3 });
   }
 
   /** The stored (encrypted) value of a session, as a Redis dump would show it. */

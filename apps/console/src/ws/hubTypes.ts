@@ -1,0 +1,52 @@
+import type { SessionRecord } from '@qd/platform';
+import type { WebSocket } from 'ws';
+import type { Change } from './topicStore';
+
+export interface HubOptions {
+  /** Frames per second per client and topic (the rest are coalesced). */
+  maxRate: number;
+  /** Unsent bytes above which a socket is conflated. */
+  maxBuffered: number;
+  /** How long a socket may stay slow before it is closed. */
+  slowCutoffMs: number;
+  /** Deltas kept per topic for resuming clients. */
+  replay: number;
+  maxClients: number;
+  maxPerUser: number;
+  heartbeatMs: number;
+  /** A coalesced event-stream delta above this many items becomes a snapshot instead. */
+  maxPendingItems: number;
+}
+
+export const DEFAULT_HUB_OPTIONS: HubOptions = {
+  maxRate: 10,
+  maxBuffered: 1 << 20,
+  slowCutoffMs: 10_000,
+  replay: 200,
+  maxClients: 5000,
+  maxPerUser: 20,
+  heartbeatMs: 15_000,
+  maxPendingItems: 500,
+};
+
+/** What is waiting for a client on one topic: a shared change, or several merged into one. */
+export type Pending = Pick<Change, 'prev' | 'seq' | 'data' | 'ts'> & { frame: Buffer | null };
+
+export interface Client {
+  socket: WebSocket;
+  session: SessionRecord;
+  topics: Set<string>;
+  pending: Map<string, Pending>;
+  resnapshot: Set<string>;
+  slowSince: number | null;
+  timer: NodeJS.Timeout | null;
+  lastFlush: number;
+  alive: boolean;
+  /** The client's messages, handled one after another. */
+  inbox: Promise<void>;
+}
+
+/** The snapshot source: the gateway's `GET /v1/snapshot/:topic`. */
+export interface SnapshotSource {
+  get(path: string): Promise<unknown>;
+}

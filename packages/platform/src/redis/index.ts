@@ -1,0 +1,1 @@
+export { connectRedis, redisTarget, type RedisTarget } from './connect';
