@@ -55,7 +55,12 @@ describe('Redis failover through Sentinel', () => {
         expect(replicas.length).toBe(1);
       }
     });
-    const config = loadConfig({ QD_MARKET_TICK_MS: '100', QD_LOG_LEVEL: 'silent' });
+    // The admin signs in with a password only here: MFA policy off, explicitly (default: operator,admin).
+    const config = loadConfig({
+      QD_MARKET_TICK_MS: '100',
+      QD_LOG_LEVEL: 'silent',
+      QD_MFA_REQUIRED_ROLES: 'none',
+    });
     handle = await openDatabase({ inMemory: true });
     const gatewayBus = new RedisBus(target);
     const consoleBus = new RedisBus(target);

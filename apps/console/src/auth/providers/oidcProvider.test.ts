@@ -1,7 +1,6 @@
 import { schema } from '@qd/platform';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-// @ts-expect-error plain ESM helper without types
 import { freePort } from '../../../../../scripts/lib/postgresServer.mjs';
 import {
   startTestIdp,
