@@ -48,6 +48,9 @@ export async function startConsole(opts: ConsoleOptions = {}): Promise<ConsoleSe
     QD_ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
     // TOTP codes are single-use: a hundred sessions cannot be opened within one 30-second step.
     QD_MFA_REQUIRED_ROLES: 'none',
+    // Every bench socket belongs to the one admin user; the per-user cap (an admission policy,
+    // default 20 per instance) would refuse the rest. The bench measures the instance's capacity.
+    QD_WS_MAX_PER_USER: '5000',
     QD_LOG_LEVEL: 'warn',
     QD_BENCH_LAG_FILE: join(dataDir, 'event-loop-lag.jsonl'),
   };
