@@ -17,6 +17,9 @@ import { Controls } from './controls/controls';
 import { registerControlRoutes } from './controls/routes';
 import { StrategyRunner } from './strategies/runner';
 import { TwapRunner } from './twap/twapRunner';
+import { Alerts, AlertWatch } from './alerts';
+import { registerHealthRoute, quoteAgeMs } from './health';
+import { PnlSeries } from './pnl/pnlSeries';
 
 export interface GatewayDeps {
   config: Config;
@@ -34,6 +37,7 @@ export interface Gateway {
   controls: Controls;
   strategies: StrategyRunner;
   twap: TwapRunner;
+  alerts: Alerts;
   /** Seeds, loads state and starts the market loop. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -78,13 +82,27 @@ export async function buildGateway(deps: GatewayDeps): Promise<Gateway> {
   const controls = new Controls(engine, deps.db, publisher, log);
   const strategies = new StrategyRunner(engine, controls, deps.db, log);
   const twap = new TwapRunner(engine, controls, deps.db, publisher, log);
-  registerRoutes(app, engine, deps.db, publisher, (family) => {
-    if (family === 'breaker') return controls.breaker.status();
-    if (family === 'controls') return controls.status();
-    if (family === 'strategies') return Promise.resolve(strategies.list());
-    if (family === 'twap') return twap.list();
-    return undefined;
-  });
+  const alerts = new Alerts(deps.db, publisher, now, log);
+  const alertWatch = new AlertWatch(alerts);
+  const pnl = new PnlSeries(publisher);
+  registerRoutes(
+    app,
+    engine,
+    deps.db,
+    publisher,
+    (family, topic) => {
+      if (family === 'breaker') return controls.breaker.status();
+      if (family === 'controls') return controls.status();
+      if (family === 'strategies') return Promise.resolve(strategies.list());
+      if (family === 'twap') return twap.list();
+      if (family === 'pnl') return Promise.resolve(pnl.points());
+      if (family === 'alerts') return alerts.recent();
+      if (family === 'jobs') return twap.job(topic.slice('jobs:'.length));
+      return undefined;
+    },
+    alerts,
+  );
+  registerHealthRoute(app, deps.db, () => engine.quotes(), now);
   registerControlRoutes(app, { engine, controls, strategies, twap, publisher, actor });
 
   let timer: NodeJS.Timeout | undefined;
@@ -114,6 +132,14 @@ export async function buildGateway(deps: GatewayDeps): Promise<Gateway> {
         lastMarks = Date.now();
         await engine.publishMarks();
         await publisher.publish('strategies', strategies.list());
+        // In the engine's queue, like the snapshot read, so a point's seq matches the series.
+        await engine.serial.run(() =>
+          pnl.sample(engine.accountSnapshot(), engine.account.tradingDay, Date.now()),
+        );
+        await alertWatch.marketData(
+          quoteAgeMs(engine.quotes(), now().getTime()),
+          controls.breaker.thresholds.maxQuoteAgeMs,
+        );
       }
     } catch (err) {
       deps.logger.error({ err }, 'controls round failed');
@@ -127,9 +153,33 @@ export async function buildGateway(deps: GatewayDeps): Promise<Gateway> {
     controls,
     strategies,
     twap,
+    alerts,
     async start() {
       await engine.load();
       await controls.load();
+      controls.breaker.onRecord = (action, rule, reason, who) =>
+        alerts.raise(
+          action === 'trip'
+            ? {
+                kind: 'breaker_tripped',
+                severity: 'critical',
+                message: `Circuit breaker tripped (${rule ?? 'manual'}): ${reason}`,
+                actor: who,
+                detail: { rule, reason },
+              }
+            : {
+                kind: 'breaker_reset',
+                severity: 'warning',
+                message: `Circuit breaker reset by ${who}: ${reason}`,
+                actor: who,
+                detail: { reason },
+              },
+        );
+      const recordBroker = engine.onBrokerResult;
+      engine.onBrokerResult = (ok) => {
+        recordBroker(ok);
+        if (!ok) alertWatch.brokerError('an order or market operation failed');
+      };
       await strategies.load(deps.config.QD_DEMO_STRATEGIES);
       timer = setTimeout(loop, tickMs);
     },

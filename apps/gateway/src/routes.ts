@@ -18,6 +18,7 @@ import type { Engine } from './engine';
 import { readKillSwitch, recordKillSwitch } from './killSwitch';
 import { fillFromRow, orderFromRow } from './mappers';
 import type { Publisher } from './publisher';
+import type { Alerts } from './alerts';
 
 /** Minimum time between two kill-switch resumes. */
 export const RESUME_INTERVAL_MS = 60_000;
@@ -38,7 +39,8 @@ export function registerRoutes(
   engine: Engine,
   db: Database,
   publisher: Publisher,
-  extraSnapshot: (family: string) => Promise<unknown> | undefined = () => undefined,
+  extraSnapshot: (family: string, topic: string) => Promise<unknown> | undefined = () => undefined,
+  alerts?: Alerts,
 ): void {
   const recentOrders = async (limit: number, statuses?: string[]) => {
     const q = db.select().from(schema.orders);
@@ -70,7 +72,7 @@ export function registerRoutes(
       case 'prices':
         return engine.quote(topic.slice('prices:'.length));
       default:
-        return extraSnapshot(topicFamily(topic));
+        return extraSnapshot(topicFamily(topic), topic);
     }
   };
 
@@ -136,6 +138,13 @@ export function registerRoutes(
       await publisher.publish('killswitch', status);
       if (canceled.length)
         await publisher.publish('orders', { upsert: canceled.map(orderFromRow) });
+      await alerts?.raise({
+        kind: 'kill_switch_engaged',
+        severity: 'critical',
+        message: `Kill switch engaged by ${who}: ${reason}`,
+        actor: who,
+        detail: { reason, canceledOrders: canceled.length },
+      });
       return status;
     });
   });
@@ -157,6 +166,13 @@ export function registerRoutes(
       await db.transaction((tx) => recordKillSwitch(tx, 'disengage', reason, who, new Date()));
       const status = await readKillSwitch(db);
       await publisher.publish('killswitch', status);
+      await alerts?.raise({
+        kind: 'kill_switch_disengaged',
+        severity: 'warning',
+        message: `Kill switch disengaged by ${who}: ${reason}`,
+        actor: who,
+        detail: { reason },
+      });
       return status;
     });
   });

@@ -16,3 +16,7 @@ export * from './authProviders';
 export * from './controls';
 export * from './strategies';
 export * from './twap';
+export * from './pnl';
+export * from './alerts';
+export * from './jobs';
+export * from './system';

@@ -7,6 +7,10 @@ import { Fill, Order } from './orders';
 import type { Permission } from './permissions';
 import { Strategy } from './strategies';
 import { TwapOrder } from './twap';
+import { PnlPoint } from './pnl';
+import { Alert } from './alerts';
+import { Job } from './jobs';
+import { SystemStatus } from './system';
 
 /**
  * Live topics. Each has a snapshot shape (sent on subscribe) and a delta shape (sent after),
@@ -43,6 +47,22 @@ export const TOPIC_SCHEMAS = {
     permission: 'orders:read',
   },
   twap: { snapshot: z.array(TwapOrder), delta: z.array(TwapOrder), permission: 'orders:read' },
+  /** Account P&L time series: snapshot = the recent points (oldest first), delta = new points. */
+  pnl: {
+    snapshot: z.array(PnlPoint),
+    delta: z.object({ add: z.array(PnlPoint) }),
+    permission: 'portfolio:read',
+  },
+  /** Operational alerts: snapshot = the recent ones (newest first), delta = new ones. */
+  alerts: {
+    snapshot: z.array(Alert),
+    delta: z.object({ add: z.array(Alert) }),
+    permission: 'killswitch:read',
+  },
+  /** One long-running job (`jobs:{id}`): its whole state each time. */
+  jobs: { snapshot: Job, delta: Job, permission: 'orders:read' },
+  /** Health as seen by the console instance the socket is on (see INSTANCE_TOPICS). */
+  system: { snapshot: SystemStatus, delta: SystemStatus, permission: 'killswitch:read' },
 } as const satisfies Record<
   string,
   { snapshot: z.ZodType; delta: z.ZodType; permission: Permission }
@@ -56,12 +76,12 @@ export type TopicDelta<F extends TopicFamily> = z.infer<(typeof TOPIC_SCHEMAS)[F
 export const TopicName = z
   .string()
   .regex(
-    /^(account|positions|orders|fills|killswitch|breaker|controls|strategies|twap|prices:[A-Z][A-Z0-9.]{0,9})$/,
+    /^(account|positions|orders|fills|killswitch|breaker|controls|strategies|twap|pnl|alerts|system|prices:[A-Z][A-Z0-9.]{0,9}|jobs:[A-Za-z0-9_-]{1,64})$/,
     'unknown topic',
   );
 export type TopicName = z.infer<typeof TopicName>;
 
-/** The family of a topic name (`prices:AAPL` → `prices`). */
+/** The family of a topic name (`prices:AAPL` → `prices`, `jobs:twap-1` → `jobs`). */
 export function topicFamily(topic: string): TopicFamily {
   return topic.split(':')[0] as TopicFamily;
 }
@@ -75,4 +95,6 @@ export const STATE_FAMILIES: ReadonlySet<TopicFamily> = new Set([
   'controls',
   'strategies',
   'twap',
+  'jobs',
+  'system',
 ]);

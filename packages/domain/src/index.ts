@@ -51,3 +51,4 @@ export {
 } from './strategySignals';
 export * from './passwordPolicy';
 export { roleFromClaims, claimAt, ROLE_ORDER, type MappedRole } from './roleMapping';
+export { marketDataTransition, mayRaiseAgain } from './alertEdges';

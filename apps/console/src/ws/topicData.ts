@@ -1,8 +1,20 @@
-import { STATE_FAMILIES, topicFamily, type Fill, type Order, type Position } from '@qd/contracts';
+import {
+  ALERTS_KEPT,
+  PNL_POINTS_KEPT,
+  STATE_FAMILIES,
+  topicFamily,
+  type Alert,
+  type Fill,
+  type Order,
+  type PnlPoint,
+  type Position,
+} from '@qd/contracts';
 
 type PositionsDelta = { upsert: Position[]; remove: string[] };
 type OrdersDelta = { upsert: Order[] };
 type FillsDelta = { add: Fill[] };
+type PnlDelta = { add: PnlPoint[] };
+type AlertsDelta = { add: Alert[] };
 
 const WORKING = new Set(['new', 'partially_filled']);
 const RECENT = 100;
@@ -27,6 +39,14 @@ export function applyDelta(topic: string, snapshot: unknown, delta: unknown): un
   }
   if (family === 'fills')
     return [...(delta as FillsDelta).add, ...(snapshot as Fill[])].slice(0, RECENT);
+  if (family === 'pnl')
+    return [...(snapshot as PnlPoint[]), ...(delta as PnlDelta).add].slice(-PNL_POINTS_KEPT);
+  if (family === 'alerts') {
+    // Newest first; an alert already held (raised while its snapshot was read) is not doubled.
+    const held = new Set((snapshot as Alert[]).map((a) => a.id));
+    const fresh = (delta as AlertsDelta).add.filter((a) => !held.has(a.id));
+    return [...fresh, ...(snapshot as Alert[])].slice(0, ALERTS_KEPT);
+  }
   return delta;
 }
 
@@ -54,15 +74,17 @@ export function mergeDeltas(topic: string, older: unknown, newer: unknown): unkn
     for (const o of (newer as OrdersDelta).upsert) byId.set(o.id, o);
     return { upsert: [...byId.values()] };
   }
-  if (family === 'fills')
+  if (family === 'fills' || family === 'alerts')
     return { add: [...(newer as FillsDelta).add, ...(older as FillsDelta).add] };
+  if (family === 'pnl') return { add: [...(older as PnlDelta).add, ...(newer as PnlDelta).add] };
   return newer;
 }
 
 /** Number of items a pending delta carries (bounded buffers for event streams). */
 export function deltaSize(topic: string, delta: unknown): number {
   const family = topicFamily(topic);
-  if (family === 'fills') return (delta as FillsDelta).add.length;
+  if (family === 'fills' || family === 'pnl' || family === 'alerts')
+    return (delta as FillsDelta).add.length;
   if (family === 'orders') return (delta as OrdersDelta).upsert.length;
   if (family === 'positions')
     return (delta as PositionsDelta).upsert.length + (delta as PositionsDelta).remove.length;

@@ -147,6 +147,14 @@ export class Breaker {
     return this.record('reset', null, reason, actor);
   }
 
+  /** Told of every trip and reset once recorded (the gateway raises an alert from it). */
+  onRecord: (
+    action: 'trip' | 'reset',
+    rule: BreakerRule | null,
+    reason: string,
+    actor: string,
+  ) => Promise<unknown> = async () => undefined;
+
   private async record(
     action: 'trip' | 'reset',
     rule: BreakerRule | null,
@@ -156,6 +164,7 @@ export class Breaker {
     await this.db
       .insert(schema.breakerEvents)
       .values({ action, rule, reason, actor, at: this.now().toISOString() });
+    await this.onRecord(action, rule, reason, actor);
     return this.status();
   }
 }

@@ -1,4 +1,4 @@
-import type { Order, TwapOrder, TwapPreview, TwapRequest } from '@qd/contracts';
+import type { Job, Order, TwapOrder, TwapPreview, TwapRequest } from '@qd/contracts';
 import { dec, planTwap, str, type TwapSlice } from '@qd/domain';
 import { AppError, schema, type Database, type Logger } from '@qd/platform';
 import { desc, eq } from 'drizzle-orm';
@@ -7,6 +7,7 @@ import type { Controls } from '../controls/controls';
 import type { Engine } from '../engine';
 import { iso, orderFromRow } from '../mappers';
 import type { Publisher } from '../publisher';
+import { jobFromTwap } from './twapJob';
 
 type Row = typeof schema.twapOrders.$inferSelect;
 
@@ -26,6 +27,9 @@ export function planOr400(req: TwapRequest, startMs: number): TwapSlice[] {
 
 /** TWAP parents: slices go out on schedule as market orders, each re-checking the halts. */
 export class TwapRunner {
+  /** The last `jobs:{id}` state published per running parent, so only changes are pushed. */
+  private readonly published = new Map<string, string>();
+
   constructor(
     private readonly engine: Engine,
     private readonly controls: Controls,
@@ -120,7 +124,10 @@ export class TwapRunner {
           halt = `slice ${sent + 1} refused: ${e instanceof AppError ? e.detail : (e as Error).message}`;
         }
       }
-      if (sent === r.slicesSent && !halt) continue;
+      if (sent === r.slicesSent && !halt) {
+        await this.publishJob(r.id); // children may have filled since: progress moved
+        continue;
+      }
       const status = halt ? 'halted' : sent >= slices.length ? 'completed' : 'running';
       await this.update(r.id, { slicesSent: sent, status, statusReason: halt });
       if (halt) this.logger.warn({ twap: r.id, halt }, 'TWAP halted');
@@ -154,6 +161,13 @@ export class TwapRunner {
     return Promise.all(rows.map((r) => this.view(r)));
   }
 
+  /** The parent as a job (`jobs:{id}` snapshot); NOT_FOUND when there is none. */
+  async job(id: string): Promise<Job> {
+    const t = await this.get(id);
+    if (!t) throw new AppError('NOT_FOUND', `No job ${id}`);
+    return jobFromTwap(t);
+  }
+
   async get(id: string): Promise<TwapOrder | null> {
     const [r] = await this.db.select().from(schema.twapOrders).where(eq(schema.twapOrders.id, id));
     return r ? this.view(r) : null;
@@ -179,6 +193,19 @@ export class TwapRunner {
       .set({ ...set, updatedAt: this.engine.now().toISOString() })
       .where(eq(schema.twapOrders.id, id));
     await this.publisher.publish('twap', await this.list());
+    await this.publishJob(id);
+  }
+
+  /** Publishes `jobs:{id}` when the job changed since it was last published. */
+  private async publishJob(id: string): Promise<void> {
+    const t = await this.get(id);
+    if (!t) return;
+    const job = jobFromTwap(t);
+    const key = JSON.stringify([t.status, t.statusReason, t.slicesSent, t.filledQty]);
+    if (this.published.get(id) === key) return;
+    if (job.status === 'running') this.published.set(id, key);
+    else this.published.delete(id); // finished: nothing more will change
+    await this.publisher.publish(`jobs:${id}`, job);
   }
 
   private async view(r: Row): Promise<TwapOrder> {

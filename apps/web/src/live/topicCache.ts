@@ -1,8 +1,11 @@
 import {
+  PNL_POINTS_KEPT,
   TOPIC_SCHEMAS,
   topicFamily,
+  type Alert,
   type Fill,
   type Order,
+  type PnlPoint,
   type Position,
   type TopicDelta,
   type TopicFamily,
@@ -56,6 +59,13 @@ function reduce(family: TopicFamily, prev: unknown, delta: unknown): unknown {
       return applyOrders(prev as Order[], delta as TopicDelta<'orders'>);
     case 'fills':
       return applyFills(prev as Fill[], delta as TopicDelta<'fills'>);
+    case 'pnl': // oldest first: a chart's x axis
+      return [...(prev as PnlPoint[]), ...(delta as TopicDelta<'pnl'>).add].slice(-PNL_POINTS_KEPT);
+    case 'alerts': {
+      const seen = new Set((prev as Alert[]).map((a) => a.id));
+      const fresh = (delta as TopicDelta<'alerts'>).add.filter((a) => !seen.has(a.id));
+      return [...fresh, ...(prev as Alert[])].slice(0, HISTORY_CAP);
+    }
     default:
       return delta; // state topics: the latest value replaces the last
   }

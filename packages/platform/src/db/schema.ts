@@ -304,3 +304,20 @@ export const orderEvents = pgTable(
   },
   (t) => [index('order_events_order_idx').on(t.orderId)],
 );
+
+/** Operational alerts, newest by `at`; `source`/`ruleId` are for user-defined rules later. */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: ts('at').notNull(),
+    kind: text('kind').notNull(),
+    severity: text('severity').notNull(),
+    source: text('source').notNull().default('system'),
+    ruleId: text('rule_id'),
+    message: text('message').notNull(),
+    actor: text('actor'),
+    detail: jsonb('detail').notNull().default({}),
+  },
+  (t) => [index('alerts_at_idx').on(t.at)],
+);

@@ -1,0 +1,2 @@
+export { Alerts, alertFromRow, type AlertInput } from './alerts';
+export { AlertWatch, BROKER_ALERT_GAP_MS } from './alertWatch';
