@@ -15,8 +15,9 @@ import {
   type Logger,
   type Redis,
   type SessionStore,
+  schema,
 } from '@qd/platform';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -43,6 +44,10 @@ import { GatewayClient } from './trading/gatewayClient';
 import { registerControlRoutes } from './trading/controlRoutes';
 import { registerTradingRoutes } from './trading/routes';
 import { Hub, type HubOptions } from './ws/hub';
+import { InstanceTopics } from './ws/instanceTopics';
+import { SessionWatch } from './ws/sessionWatch';
+import { MemorySocketQuota, RedisSocketQuota, type SocketQuota } from './ws/socketQuota';
+import { SystemMonitor, consoleInstanceId } from './system';
 import { registerWsRoute } from './ws/routes';
 import { registerExportRoutes } from './exports';
 import { registerPreferences } from './preferences';
@@ -65,6 +70,8 @@ export interface ConsoleDeps {
   redis?: Redis;
   /** Overrides of the hub's limits (tests); the rest come from config. */
   hubOptions?: Partial<HubOptions>;
+  /** This process's name in `system` and in the shared socket counts; generated if unset. */
+  instanceId?: string;
 }
 
 export interface ConsoleServer {
@@ -73,6 +80,8 @@ export interface ConsoleServer {
   audit: AuditLog;
   auth: AuthContext;
   metrics: ConsoleMetrics;
+  system: SystemMonitor;
+  sessionWatch: SessionWatch;
   start(): Promise<void>;
   /** Graceful drain: /readyz fails, no new sockets, clients told to reconnect within the window. */
   drain(windowMs: number): Promise<void>;
@@ -121,14 +130,39 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   const audit = new AuditLog(deps.db, now);
   const gateway = new GatewayClient(deps.gatewayBaseUrl, deps.serviceToken);
   const metrics = new ConsoleMetrics();
-  const hub = new Hub(
-    deps.bus,
-    gateway,
-    deps.logger,
-    { ...hubOptionsFrom(deps.config), ...deps.hubOptions },
-    metrics.hub,
-  );
+  const instanceId = deps.instanceId ?? consoleInstanceId();
+  const hubOptions = { ...hubOptionsFrom(deps.config), ...deps.hubOptions };
+  // Per-user socket cap over every instance when Redis is shared; this instance's count if not.
+  const quota: SocketQuota = deps.redis
+    ? new RedisSocketQuota(deps.redis, hubOptions.maxPerUser!, instanceId, deps.logger)
+    : new MemorySocketQuota(hubOptions.maxPerUser!);
+  const instanceTopics = new InstanceTopics(gateway);
+  const hub = new Hub(deps.bus, instanceTopics, deps.logger, hubOptions, metrics.hub, quota);
+  instanceTopics.connect((raw) => hub.store.ingest(raw));
   metrics.watch(hub);
+  const system = new SystemMonitor(
+    instanceId,
+    {
+      gatewayHealth: () => gateway.get('/v1/health'),
+      db: deps.db,
+      redis: deps.redis,
+      connectedClients: () => hub.connectedClients,
+    },
+    (status) => instanceTopics.publish('system', status),
+  );
+  const sessionWatch = new SessionWatch(
+    hub,
+    sessions,
+    async (ids) => {
+      const rows = await deps.db
+        .select({ id: schema.users.id, role: schema.users.role, disabled: schema.users.disabled })
+        .from(schema.users)
+        .where(inArray(schema.users.id, ids));
+      return new Map(rows.map((r) => [r.id, r]));
+    },
+    deps.logger,
+    deps.config.QD_WS_REVALIDATE_MS,
+  );
   const auth: AuthContext = {
     db: deps.db,
     sessions,
@@ -217,14 +251,21 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
     audit,
     auth,
     metrics,
+    system,
+    sessionWatch,
     async start() {
       await auth.revocations.start();
       await hub.start();
+      await system.start();
+      sessionWatch.start();
     },
     drain: (windowMs) => hub.drain(windowMs),
     async close() {
+      system.stop();
+      sessionWatch.stop();
       await auth.revocations.close();
       await hub.close();
+      await quota.close();
       await app.close();
     },
   };

@@ -157,6 +157,12 @@ export class Sessions {
       }));
   }
 
+  /** The user's sessions that have not timed out, by handle (open sockets are checked on it). */
+  async liveByHandle(userId: string): Promise<Map<string, SessionRecord>> {
+    const records = await this.store.listByUser(userId);
+    return new Map(records.filter((r) => !this.expired(r)).map((r) => [r.handle, r]));
+  }
+
   /** Ends the user's sessions (all, or one handle, or all but one); returns the ended handles. */
   async endForUser(
     userId: string,

@@ -1,6 +1,7 @@
 import {
   ClientMessage,
   GATEWAY_EVENTS_CHANNEL,
+  INSTANCE_TOPICS,
   TOPIC_SCHEMAS,
   WS_CLOSE,
   can,
@@ -8,12 +9,13 @@ import {
   type Role,
   type ServerMessage,
 } from '@qd/contracts';
-import type { Bus, Logger, SessionRecord } from '@qd/platform';
+import { AppError, type Bus, type Logger, type SessionRecord } from '@qd/platform';
 import type { WebSocket } from 'ws';
 import { NO_METRICS, type HubMetrics } from './hubMetrics';
 import { DEFAULT_HUB_OPTIONS, type Client, type HubOptions, type SnapshotSource } from './hubTypes';
 import { deltaSize, mergeDeltas } from './topicData';
 import { TopicStore, type Change } from './topicStore';
+import { MemorySocketQuota, type SocketQuota } from './socketQuota';
 
 export { DEFAULT_HUB_OPTIONS, type HubOptions } from './hubTypes';
 
@@ -29,7 +31,7 @@ export class Hub {
   private readonly opts: HubOptions;
   private readonly clients = new Set<Client>();
   private readonly subs = new Map<string, Set<Client>>();
-  private readonly perUser = new Map<string, number>();
+  private readonly quota: SocketQuota;
   private readonly ready = new Set<Client>();
   private immediate: NodeJS.Immediate | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
@@ -43,8 +45,11 @@ export class Hub {
     private readonly logger: Logger,
     options: Partial<HubOptions> = {},
     private readonly metrics: HubMetrics = NO_METRICS,
+    /** Per-user socket admission (Redis-backed across instances); this instance's count if unset. */
+    quota?: SocketQuota,
   ) {
     this.opts = { ...DEFAULT_HUB_OPTIONS, ...options };
+    this.quota = quota ?? new MemorySocketQuota(this.opts.maxPerUser);
     this.store = new TopicStore(
       (topic) => gateway.get(`/v1/snapshot/${topic}`),
       this.opts.replay,
@@ -85,6 +90,11 @@ export class Hub {
     return n;
   }
 
+  /** The sessions of the open sockets (revalidated by SessionWatch). */
+  sessions(): SessionRecord[] {
+    return [...this.clients].map((c) => c.session);
+  }
+
   /** Registers a socket of an authenticated session, or closes it with the limit it hit. */
   attach(socket: WebSocket, session: SessionRecord): void {
     const refuse = (code: number, detail: string, errCode: string) => {
@@ -97,13 +107,6 @@ export class Hub {
     }
     if (this.clients.size >= this.opts.maxClients)
       return refuse(WS_CLOSE.capacity, 'instance at capacity: reconnect later', 'AT_CAPACITY');
-    const held = this.perUser.get(session.userId) ?? 0;
-    if (held >= this.opts.maxPerUser)
-      return refuse(
-        WS_CLOSE.userLimit,
-        `too many live connections for this user (limit ${this.opts.maxPerUser})`,
-        'TOO_MANY_CONNECTIONS',
-      );
     const client: Client = {
       socket,
       session,
@@ -115,9 +118,27 @@ export class Hub {
       lastFlush: 0,
       alive: true,
       inbox: Promise.resolve(),
+      lease: null,
     };
     this.clients.add(client);
-    this.perUser.set(session.userId, held + 1);
+    // Admission by the user's count on every instance; messages wait in the inbox meanwhile.
+    client.inbox = this.quota.acquire(session.userId).then(
+      (lease) => {
+        if (!this.clients.has(client)) return lease?.release(); // closed while counting
+        if (lease) return void (client.lease = lease);
+        this.detach(client);
+        refuse(
+          WS_CLOSE.userLimit,
+          `too many live connections for this user (limit ${this.quota.limit})`,
+          'TOO_MANY_CONNECTIONS',
+        );
+      },
+      (err: unknown) => {
+        this.logger.error({ err }, 'socket admission failed');
+        this.detach(client);
+        socket.close(WS_CLOSE.capacity, 'admission failed: reconnect later');
+      },
+    );
     // One message at a time per client, so a subscribe still loading cannot overtake an unsubscribe.
     socket.on('message', (raw) => {
       client.inbox = client.inbox
@@ -134,16 +155,17 @@ export class Hub {
     if (c.timer) clearTimeout(c.timer);
     this.ready.delete(c);
     for (const t of c.topics) this.unindex(c, t);
-    const left = (this.perUser.get(c.session.userId) ?? 1) - 1;
-    if (left > 0) this.perUser.set(c.session.userId, left);
-    else this.perUser.delete(c.session.userId);
+    c.lease?.release();
     if (this.clients.size === 0) this.drained?.();
   }
 
   private unindex(c: Client, topic: string): void {
     const set = this.subs.get(topic);
     set?.delete(c);
-    if (set?.size === 0) this.subs.delete(topic);
+    if (set?.size !== 0) return;
+    this.subs.delete(topic);
+    // One topic per job: forget a job nobody here watches, so they do not pile up.
+    if (topicFamily(topic) === 'jobs') this.store.forget(topic);
   }
 
   /** Writes a text frame; a shared Buffer goes out to every client without re-encoding. */
@@ -158,6 +180,7 @@ export class Hub {
   }
 
   private async onClientMessage(c: Client, raw: string): Promise<void> {
+    if (!this.clients.has(c)) return; // refused or closed
     c.alive = true;
     let msg;
     try {
@@ -194,6 +217,8 @@ export class Hub {
     try {
       await this.store.ensure(topic);
     } catch (err) {
+      if (err instanceof AppError && err.code === 'NOT_FOUND')
+        return this.send(c, { type: 'error', code: 'NOT_FOUND', detail: err.detail, topic });
       this.logger.warn({ err, topic }, 'subscribe failed');
       return this.send(c, {
         type: 'error',
@@ -209,7 +234,9 @@ export class Hub {
     set.add(c);
     c.pending.delete(topic);
     c.resnapshot.delete(topic);
-    const missed = since === undefined ? null : this.store.replaySince(topic, since);
+    // An instance topic's seqs are this instance's own: a resume from elsewhere gets a snapshot.
+    const local = INSTANCE_TOPICS.has(topicFamily(topic));
+    const missed = since === undefined || local ? null : this.store.replaySince(topic, since);
     if (missed === null) return this.sendRaw(c, this.store.snapshotFrame(topic));
     for (const change of missed) this.sendRaw(c, change.frame);
   }

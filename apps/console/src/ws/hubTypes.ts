@@ -1,5 +1,6 @@
 import type { SessionRecord } from '@qd/platform';
 import type { WebSocket } from 'ws';
+import type { SocketLease } from './socketQuota';
 import type { Change } from './topicStore';
 
 export interface HubOptions {
@@ -42,8 +43,10 @@ export interface Client {
   timer: NodeJS.Timeout | null;
   lastFlush: number;
   alive: boolean;
-  /** The client's messages, handled one after another. */
+  /** The client's messages, handled one after another (after admission). */
   inbox: Promise<void>;
+  /** Its place in the user's socket count, once admitted. */
+  lease: SocketLease | null;
 }
 
 /** The snapshot source: the gateway's `GET /v1/snapshot/:topic`. */

@@ -91,6 +91,12 @@ export class TopicStore {
     return n;
   }
 
+  /** Drops a loaded topic nobody here subscribes to any more (it is re-read if asked again). */
+  forget(topic: string): void {
+    const s = this.topics.get(topic);
+    if (s?.ready && !s.priming) this.topics.delete(topic);
+  }
+
   /** Takes one raw bus message from the gateway. */
   ingest(raw: string): void {
     let event: GatewayEvent;

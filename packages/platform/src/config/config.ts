@@ -128,9 +128,11 @@ export const ConfigSchema = z.object({
   QD_WS_SLOW_CUTOFF_MS: z.coerce.number().int().min(100).default(10_000),
   /** Deltas kept per topic for resuming clients; older gaps get a snapshot. */
   QD_WS_REPLAY: z.coerce.number().int().min(0).max(100_000).default(200),
-  /** Sockets per console instance and per user. */
+  /** Sockets per console instance, and per user over all instances (counted in Redis if set). */
   QD_WS_MAX_CLIENTS: z.coerce.number().int().min(1).default(5000),
   QD_WS_MAX_PER_USER: z.coerce.number().int().min(1).default(20),
+  /** How often open sockets' sessions are re-checked (timeouts, role change, disabled user). */
+  QD_WS_REVALIDATE_MS: z.coerce.number().int().min(100).default(30_000),
   /** Server ping interval; a socket that misses a whole interval is dropped. */
   QD_WS_HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
   /** On SIGTERM: window over which sockets are told to reconnect (jittered) before exit. */

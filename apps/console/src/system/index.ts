@@ -1,0 +1,6 @@
+export {
+  SystemMonitor,
+  SYSTEM_INTERVAL_MS,
+  consoleInstanceId,
+  type SystemProbes,
+} from './systemMonitor';
