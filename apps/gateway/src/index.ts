@@ -38,6 +38,7 @@ export interface Gateway {
   strategies: StrategyRunner;
   twap: TwapRunner;
   alerts: Alerts;
+  pnl: PnlSeries;
   /** Seeds, loads state and starts the market loop. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -134,7 +135,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<Gateway> {
         await publisher.publish('strategies', strategies.list());
         // In the engine's queue, like the snapshot read, so a point's seq matches the series.
         await engine.serial.run(() =>
-          pnl.sample(engine.accountSnapshot(), engine.account.tradingDay, Date.now()),
+          pnl.sample(engine.accountSnapshot(), engine.account.tradingDay, now().getTime()),
         );
         await alertWatch.marketData(
           quoteAgeMs(engine.quotes(), now().getTime()),
@@ -154,6 +155,7 @@ export async function buildGateway(deps: GatewayDeps): Promise<Gateway> {
     strategies,
     twap,
     alerts,
+    pnl,
     async start() {
       await engine.load();
       await controls.load();

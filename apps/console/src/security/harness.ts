@@ -10,6 +10,7 @@ import {
   schema,
   type Bus,
   type DatabaseHandle,
+  type Redis,
   type SessionStore,
 } from '@qd/platform';
 import { eq } from 'drizzle-orm';
@@ -41,6 +42,8 @@ export interface HarnessOptions {
   gatewayUrl?: string;
   db?: DatabaseHandle;
   cipher?: SessionCipher;
+  /** Shared Redis (sign-in limits, cross-instance socket counts). */
+  redis?: Redis;
 }
 
 /** A console under test with a movable clock. */
@@ -96,6 +99,7 @@ export class Harness {
       sessionSecret: 'session-secret-'.padEnd(40, 'x'),
       now: this.now,
       cipher,
+      redis: opts.redis,
       loginLimits: { perUserAndAddress: 5, perAddress: 200, blockMinutes: 15, delayBaseSeconds: 0 },
     });
     if (opts.gateway || opts.gatewayUrl) await this.server.start();
