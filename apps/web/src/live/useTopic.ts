@@ -1,15 +1,18 @@
-import type { Quote, TopicFamily, TopicSnapshot } from '@qd/contracts';
+import type { Job, Quote, TopicFamily, TopicSnapshot } from '@qd/contracts';
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { liveSocket } from './socket';
 import { topicKey } from './topicCache';
 
-export type LiveTopic = Exclude<TopicFamily, 'prices'> | `prices:${string}`;
+export type LiveTopic =
+  Exclude<TopicFamily, 'prices' | 'jobs'> | `prices:${string}` | `jobs:${string}`;
 export type TopicData<T extends LiveTopic> = T extends `prices:${string}`
   ? Quote
-  : T extends TopicFamily
-    ? TopicSnapshot<T>
-    : never;
+  : T extends `jobs:${string}`
+    ? Job
+    : T extends TopicFamily
+      ? TopicSnapshot<T>
+      : never;
 
 /**
  * Subscribes this component to a live topic for as long as it is mounted and returns the
