@@ -1,6 +1,7 @@
 import { api } from './api';
 import { bundle } from './bundle';
 import { confirm } from './confirm';
+import { failover } from './failover';
 import { grid } from './grid';
 import { order } from './order';
 import { pageload } from './pageload';
@@ -18,6 +19,7 @@ export const SCENARIOS: Array<Scenario & { inDefaultRun: boolean }> = [
   { ...confirm, inDefaultRun: true },
   { ...grid, inDefaultRun: true },
   { ...soak, inDefaultRun: false },
+  { ...failover, inDefaultRun: true },
 ];
 
 /** The table's rows in order, with targets, so rows not measured in a run still show. */
@@ -116,6 +118,13 @@ export const KNOWN_ROWS: ResultRow[] = [
     goal: 'flat',
     unit: 'ms',
     notes: 'run with npm run bench -- soak',
+  }),
+  row({
+    id: 'failover',
+    scenario: 'Instance failover: SIGKILL 1 of 3 behind nginx → every client resubscribed',
+    seedTarget: '—',
+    goal: '< 5 s',
+    unit: 'ms',
   }),
   row({
     id: 'order-e2e-fills-only',

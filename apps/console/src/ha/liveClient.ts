@@ -17,6 +17,13 @@ export class LiveClient {
   /** Deltas that did not start at the seq held (each answered by a fresh snapshot). */
   holes = 0;
   revoked: string | null = null;
+  /**
+   * When the current socket's subscription was answered: the server handles a client's messages
+   * in order, so the pong to the ping sent right after `subscribe` means it is live again.
+   */
+  resubscribedAt: number | null = null;
+  /** When the last socket closed (null while connected). */
+  lostAt: number | null = null;
   private ws: WebSocket | null = null;
   private attempt = 0;
   private stopped = false;
@@ -52,13 +59,17 @@ export class LiveClient {
       this.attempt = 0;
       this.connected = true;
       const since = Object.fromEntries(this.seqs);
+      this.resubscribedAt = null;
       ws.send(JSON.stringify({ type: 'subscribe', topics: this.topics, since }));
+      ws.send(JSON.stringify({ type: 'ping' }));
     });
     ws.on('message', (raw) => this.handle(String(raw)));
     ws.on('error', () => undefined);
     ws.on('close', (code, reason) => {
       if (this.ws !== ws) return;
       this.connected = false;
+      this.resubscribedAt = null;
+      this.lostAt = Date.now();
       if (code === WS_CLOSE.revoked) this.revoked = String(reason);
       if (this.stopped || this.revoked) return;
       const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** this.attempt++);
@@ -89,6 +100,7 @@ export class LiveClient {
         old?.close();
         this.connect();
       }, msg.afterMs);
-    } else if (msg.type === 'revoked') this.revoked = msg.reason;
+    } else if (msg.type === 'pong') this.resubscribedAt ??= Date.now();
+    else if (msg.type === 'revoked') this.revoked = msg.reason;
   }
 }
