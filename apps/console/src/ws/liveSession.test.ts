@@ -73,6 +73,24 @@ describe('revalidation of open sockets', () => {
     fresh.ws.close();
   });
 
+  it('a socket whose session reached its absolute timeout gets `revoked`, though never idle', async () => {
+    await h.addUser('marathon', 'viewer');
+    const cookie = await signIn('marathon');
+    const s = await socket(cookie);
+    // Busy all along: a request every 14 minutes keeps the idle timer fresh for 238 minutes.
+    for (let t = 0; t < 17; t++) {
+      h.clock += 14 * 60_000;
+      const res = await fetch(`${base}/api/v1/auth/session`, {
+        headers: { cookie, 'user-agent': UA },
+      });
+      expect(res.status).toBe(200);
+    }
+    expect(await h.server.sessionWatch.check()).toBe(0);
+    h.clock += 3 * 60_000; // 241 minutes old (limit 240), idle only 3
+    expect(await h.server.sessionWatch.check()).toBe(1);
+    expect(await s.closed).toBe(WS_CLOSE.revoked);
+  });
+
   it('a socket whose user’s role changed (no revocation announced) gets `revoked`', async () => {
     const id = await h.addUser('shifty', 'operator');
     const s = await socket(await signIn('shifty'));
