@@ -234,6 +234,18 @@ export class Hub {
     set.add(c);
     c.pending.delete(topic);
     c.resnapshot.delete(topic);
+    // A job topic may have been forgotten while this subscribe waited; it is held again now.
+    if (this.store.seq(topic) === undefined) await this.store.ensure(topic).catch(() => undefined);
+    if (this.store.seq(topic) === undefined) {
+      c.topics.delete(topic);
+      this.unindex(c, topic);
+      return this.send(c, {
+        type: 'error',
+        code: 'GATEWAY_UNAVAILABLE',
+        detail: `Cannot load ${topic} right now`,
+        topic,
+      });
+    }
     // An instance topic's seqs are this instance's own: a resume from elsewhere gets a snapshot.
     const local = INSTANCE_TOPICS.has(topicFamily(topic));
     const missed = since === undefined || local ? null : this.store.replaySince(topic, since);
