@@ -235,3 +235,28 @@ describe.each([
     expect(bystander.ws.readyState).toBe(bystander.ws.OPEN);
   });
 });
+
+describe('hub: job topics', () => {
+  it('forgets a job topic when its last subscriber leaves and reads it afresh for the next', async () => {
+    const { url, source, hub } = await setup({ maxRate: 1000 });
+    const job = { id: 'twap-1', status: 'running', stepsDone: 1 };
+    source.set('jobs:twap-1', job);
+    const a = await connect(url);
+    a.send({ type: 'subscribe', topics: ['jobs:twap-1'] });
+    await a.until((f) => f.type === 'snapshot');
+    await source.publish('jobs:twap-1', { ...job, stepsDone: 2 });
+    await a.until((f) => f.type === 'delta');
+    a.send({ type: 'unsubscribe', topics: ['jobs:twap-1'] });
+    await eventually(() => hub.store.seq('jobs:twap-1') === undefined);
+    // Changes nobody here watches are not held...
+    await source.publish('jobs:twap-1', { ...job, stepsDone: 3 });
+    // ...and the next subscriber gets the gateway's current state.
+    const b = await connect(url);
+    b.send({ type: 'subscribe', topics: ['jobs:twap-1'] });
+    const snap = await b.until((f) => f.type === 'snapshot');
+    expect(snap).toMatchObject({
+      seq: source.state.get('jobs:twap-1')!.seq,
+      data: { stepsDone: 3 },
+    });
+  });
+});
