@@ -40,7 +40,10 @@ export interface Client {
   resnapshot: Set<string>;
   slowSince: number | null;
   timer: NodeJS.Timeout | null;
-  lastFlush: number;
+  /** When `timer` fires (ms epoch); 0 when no timer is set. */
+  due: number;
+  /** When each topic last sent this client a frame: the rate limit is per topic. */
+  sentAt: Map<string, number>;
   alive: boolean;
   /** The client's messages, handled one after another. */
   inbox: Promise<void>;
