@@ -1,7 +1,7 @@
 import type { GridId } from '@qd/contracts';
 import type { ColDef, GetRowIdFunc, GridApi, RowClassParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { EmptyState } from '../ui/EmptyState';
 import { SkeletonRows } from '../ui/Skeleton';
 import { gridTheme } from './setup';
@@ -47,6 +47,11 @@ export function DataGrid<T>({
   pinnedBottomRows,
 }: DataGridProps<T>) {
   const state = useGridState<T>(gridId);
+  // A new object per render would make AG Grid rebuild every column on every pushed update.
+  const colDef = useMemo(
+    () => ({ ...(DEFAULT_COL as ColDef<T>), ...defaultColDef }),
+    [defaultColDef],
+  );
   if (rows === undefined) return <SkeletonRows label={loadingLabel} />;
   return (
     <div className="absolute inset-0" data-grid-id={gridId}>
@@ -54,7 +59,7 @@ export function DataGrid<T>({
         theme={gridTheme}
         rowData={rows}
         columnDefs={columns}
-        defaultColDef={{ ...(DEFAULT_COL as ColDef<T>), ...defaultColDef }}
+        defaultColDef={colDef}
         getRowId={getRowId}
         pinnedBottomRowData={pinnedBottomRows}
         getRowClass={rowClass}
