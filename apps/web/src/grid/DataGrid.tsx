@@ -4,6 +4,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useMemo, type ReactNode } from 'react';
 import { EmptyState } from '../ui/EmptyState';
 import { SkeletonRows } from '../ui/Skeleton';
+import { useGridTurn } from './gridTurn';
 import { gridTheme } from './setup';
 import { useGridState } from './useGridState';
 
@@ -32,8 +33,9 @@ const DEFAULT_COL: ColDef = {
 const rowClass = (p: RowClassParams) => (p.node.rowPinned ? 'totals-row' : undefined);
 
 /**
- * An AG Grid filling its panel: skeleton rows until the first snapshot, then the grid (kept
- * mounted, so rows update in place), with an empty message over its body when there are no rows.
+ * An AG Grid filling its panel: skeleton rows until the first snapshot (and its turn: grids are
+ * created one per frame, see gridTurn.ts), then the grid (kept mounted, so rows update in place),
+ * with an empty message over its body when there are no rows.
  */
 export function DataGrid<T>({
   rows,
@@ -52,7 +54,8 @@ export function DataGrid<T>({
     () => ({ ...(DEFAULT_COL as ColDef<T>), ...defaultColDef }),
     [defaultColDef],
   );
-  if (rows === undefined) return <SkeletonRows label={loadingLabel} />;
+  const turn = useGridTurn(rows !== undefined);
+  if (rows === undefined || !turn) return <SkeletonRows label={loadingLabel} />;
   return (
     <div className="absolute inset-0" data-grid-id={gridId}>
       <AgGridReact<T>
