@@ -176,6 +176,7 @@ export class Hub {
         c.topics.delete(t);
         c.pending.delete(t);
         c.resnapshot.delete(t);
+        c.sentAt.delete(t); // bounded by what the client holds, not by what it ever held
         this.unindex(c, t);
       }
       return;
