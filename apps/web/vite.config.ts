@@ -1,11 +1,19 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './build/precompress';
+import { preloadChunks } from './build/preloadChunks';
 
 const backend = 'http://127.0.0.1:8080';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    // the signed-in shell and the dashboard: what a deep link and a sign-in need next
+    preloadChunks(['src/features/shell/AppShell.tsx', 'src/features/dashboard/DashboardPage.tsx']),
+    precompress(),
+  ],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, manifest: true },
   server: {
     proxy: {

@@ -39,6 +39,7 @@ import { registerAuthRoutes } from './auth/routes';
 import { registerSessionRoutes } from './auth/sessionRoutes';
 import { Sessions } from './auth/sessions';
 import { installGuard } from './http/guard';
+import { webCacheControl } from './http/webCacheControl';
 import { ConsoleMetrics } from './metrics/metrics';
 import { GatewayClient } from './trading/gatewayClient';
 import { registerControlRoutes } from './trading/controlRoutes';
@@ -242,6 +243,10 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
       root: deps.webRoot!,
       wildcard: false,
       index: 'index.html',
+      // The build writes .br/.gz next to each text asset: no compression per request.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, path) => reply.header('cache-control', webCacheControl(path)),
     });
   else deps.logger.warn({ webRoot: deps.webRoot }, 'web build not found: serving the API only');
 

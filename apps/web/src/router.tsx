@@ -87,6 +87,13 @@ const appRoute = createRoute({
     }
     if (!session) throw redirect({ to: '/login', search: {} });
     if (session.mfa.enrolmentRequired) throw redirect({ to: '/enrol-mfa' });
+    // Open the socket now, so its handshake overlaps loading and rendering the shell; the shell
+    // attaches the topic cache and the session handlers when it mounts (useLiveSocket). A dynamic
+    // import, so the login route does not carry the socket code.
+    void import('./live/socket').then(
+      (m) => m.liveSocket.start(),
+      () => undefined,
+    );
   },
   component: lazyRouteComponent(loadShell, 'AppShell'),
   pendingComponent: ShellPending,

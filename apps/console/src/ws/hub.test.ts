@@ -131,6 +131,24 @@ describe('hub: coalescing and backpressure', () => {
     expect(replayFrames('fills', c.frames)).toEqual(source.state.get('fills'));
   });
 
+  it('rate-limits per topic: a fill is not held behind another topic’s coalescing window', async () => {
+    const { url, source } = await setup({ maxRate: 2 });
+    const c = await connect(url);
+    c.send({ type: 'subscribe', topics: ['positions', 'fills'] });
+    await c.until((f) => f.topic === 'fills' && f.type === 'snapshot');
+    await c.until((f) => f.topic === 'positions' && f.type === 'snapshot');
+    const first = await source.publish('positions', { upsert: [pos('AAPL')], remove: [] });
+    await c.until((f) => f.topic === 'positions' && f.seq === first);
+    // positions has used its slot: this change waits; the fill's topic is idle and goes at once
+    const held = await source.publish('positions', { upsert: [pos('MSFT')], remove: [] });
+    const fillSeq = await source.publish('fills', { add: [fill('x1')] });
+    await c.until((f) => f.topic === 'positions' && f.seq === held);
+    const at = (topic: string, seq: number) =>
+      c.frames.findIndex((f) => f.topic === topic && f.seq === seq);
+    expect(at('fills', fillSeq)).toBeGreaterThan(-1);
+    expect(at('fills', fillSeq)).toBeLessThan(at('positions', held));
+  });
+
   it('a stalled socket is conflated within bounded memory and cut off; a healthy one gets a gapless chain in order', async () => {
     const maxBuffered = 64 * 1024;
     const { url, source, hub } = await setup({

@@ -23,8 +23,8 @@ export const PRIMED_TOPICS = ['account', 'positions', 'orders', 'fills', 'killsw
 
 /**
  * One bus subscription per instance, fanned out to every socket. Frames are serialised once per
- * change and shared; each client gets at most `maxRate` frames a second per topic (coalesced in
- * between), a slow socket is conflated to snapshots and cut off after `slowCutoffMs`.
+ * change and shared; each client gets at most `maxRate` frames a second per topic (leading edge
+ * per topic, coalesced in between), a slow socket is conflated to snapshots and cut off after `slowCutoffMs`.
  */
 export class Hub {
   readonly store: TopicStore;
@@ -115,7 +115,8 @@ export class Hub {
       resnapshot: new Set(),
       slowSince: null,
       timer: null,
-      lastFlush: 0,
+      due: 0,
+      sentAt: new Map(),
       alive: true,
       inbox: Promise.resolve(),
       lease: null,
@@ -198,6 +199,7 @@ export class Hub {
         c.topics.delete(t);
         c.pending.delete(t);
         c.resnapshot.delete(t);
+        c.sentAt.delete(t); // bounded by what the client holds, not by what it ever held
         this.unindex(c, t);
       }
       return;
@@ -269,7 +271,7 @@ export class Hub {
           c.resnapshot.add(topic); // too much to replay: the next flush sends a snapshot
         } else c.pending.set(topic, { prev: p.prev, seq: change.seq, data, ts: p.ts, frame: null });
       }
-      this.schedule(c, now);
+      this.schedule(c, topic, now);
     }
     this.kick();
   }
@@ -284,14 +286,25 @@ export class Hub {
       });
   }
 
-  /** Leading-edge throttle: an idle client is flushed on the next turn, a busy one on its timer. */
-  private schedule(c: Client, now: number): void {
-    if (c.timer || this.ready.has(c)) return;
-    const wait = c.lastFlush + 1000 / this.opts.maxRate - now;
+  /**
+   * Leading edge per topic: a topic that sent this client nothing for a full interval goes out on
+   * the next turn, whatever the client's other topics are doing (a fill is never held behind a
+   * mark-to-market push); a busier topic waits for its own slot, coalesced in the meantime.
+   */
+  private schedule(c: Client, topic: string, now: number): void {
+    if (this.ready.has(c)) return;
+    const wait = (c.sentAt.get(topic) ?? 0) + 1000 / this.opts.maxRate - now;
     if (wait <= 0) this.ready.add(c);
-    else c.timer = setTimeout(() => this.flush(c), wait);
+    else if (!c.timer || c.due > now + wait) this.arm(c, now + wait, now);
   }
 
+  private arm(c: Client, due: number, now: number): void {
+    if (c.timer) clearTimeout(c.timer);
+    c.due = due;
+    c.timer = setTimeout(() => this.flush(c), due - now);
+  }
+
+  /** Sends every pending topic whose slot is open; the rest re-arm the timer for the earliest. */
   private flush(c: Client): void {
     if (c.timer) clearTimeout(c.timer);
     c.timer = null;
@@ -299,19 +312,28 @@ export class Hub {
     const now = Date.now();
     if (c.socket.bufferedAmount > this.opts.maxBuffered) return this.conflate(c, now);
     c.slowSince = null;
-    c.lastFlush = now;
     for (const t of c.resnapshot) {
       c.pending.delete(t);
       if (c.topics.has(t)) this.sendRaw(c, this.store.snapshotFrame(t));
+      c.sentAt.set(t, now);
     }
     c.resnapshot.clear();
+    const interval = 1000 / this.opts.maxRate;
+    let next = Infinity;
     for (const [topic, p] of c.pending) {
+      const due = (c.sentAt.get(topic) ?? 0) + interval;
+      if (due > now) {
+        next = Math.min(next, due);
+        continue;
+      }
       const frame =
         p.frame ?? JSON.stringify({ type: 'delta', topic, prev: p.prev, seq: p.seq, data: p.data });
       this.sendRaw(c, frame);
       if (p.ts !== undefined) this.metrics.latency(now - p.ts);
+      c.sentAt.set(topic, now);
+      c.pending.delete(topic);
     }
-    c.pending.clear();
+    if (next !== Infinity) this.arm(c, next, now);
   }
 
   /** A slow socket: its queued deltas become "snapshot when drained"; cut off if slow too long. */
@@ -327,14 +349,14 @@ export class Hub {
       setTimeout(() => c.socket.terminate(), 1000).unref();
       return;
     }
-    c.timer = setTimeout(() => this.flush(c), 1000 / this.opts.maxRate);
+    this.arm(c, now + 1000 / this.opts.maxRate, now);
   }
 
   private resetTopic(topic: string): void {
     for (const c of this.subs.get(topic) ?? []) {
       c.pending.delete(topic);
       c.resnapshot.add(topic);
-      this.schedule(c, Date.now());
+      this.schedule(c, topic, Date.now());
     }
     this.kick();
   }

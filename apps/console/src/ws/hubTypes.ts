@@ -41,7 +41,10 @@ export interface Client {
   resnapshot: Set<string>;
   slowSince: number | null;
   timer: NodeJS.Timeout | null;
-  lastFlush: number;
+  /** When `timer` fires (ms epoch); 0 when no timer is set. */
+  due: number;
+  /** When each topic last sent this client a frame: the rate limit is per topic. */
+  sentAt: Map<string, number>;
   alive: boolean;
   /** The client's messages, handled one after another (after admission). */
   inbox: Promise<void>;

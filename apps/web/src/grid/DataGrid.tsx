@@ -1,9 +1,10 @@
 import type { GridId } from '@qd/contracts';
 import type { ColDef, GetRowIdFunc, GridApi, RowClassParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { EmptyState } from '../ui/EmptyState';
 import { SkeletonRows } from '../ui/Skeleton';
+import { useGridTurn } from './gridTurn';
 import { gridTheme } from './setup';
 import { useGridState } from './useGridState';
 
@@ -32,8 +33,9 @@ const DEFAULT_COL: ColDef = {
 const rowClass = (p: RowClassParams) => (p.node.rowPinned ? 'totals-row' : undefined);
 
 /**
- * An AG Grid filling its panel: skeleton rows until the first snapshot, then the grid (kept
- * mounted, so rows update in place), with an empty message over its body when there are no rows.
+ * An AG Grid filling its panel: skeleton rows until the first snapshot (and its turn: grids are
+ * created one per frame, see gridTurn.ts), then the grid (kept mounted, so rows update in place),
+ * with an empty message over its body when there are no rows.
  */
 export function DataGrid<T>({
   rows,
@@ -47,14 +49,20 @@ export function DataGrid<T>({
   pinnedBottomRows,
 }: DataGridProps<T>) {
   const state = useGridState<T>(gridId);
-  if (rows === undefined) return <SkeletonRows label={loadingLabel} />;
+  // A new object per render would make AG Grid rebuild every column on every pushed update.
+  const colDef = useMemo(
+    () => ({ ...(DEFAULT_COL as ColDef<T>), ...defaultColDef }),
+    [defaultColDef],
+  );
+  const turn = useGridTurn(rows !== undefined);
+  if (rows === undefined || !turn) return <SkeletonRows label={loadingLabel} />;
   return (
     <div className="absolute inset-0" data-grid-id={gridId}>
       <AgGridReact<T>
         theme={gridTheme}
         rowData={rows}
         columnDefs={columns}
-        defaultColDef={{ ...(DEFAULT_COL as ColDef<T>), ...defaultColDef }}
+        defaultColDef={colDef}
         getRowId={getRowId}
         pinnedBottomRowData={pinnedBottomRows}
         getRowClass={rowClass}

@@ -21,14 +21,21 @@ export function topicKey(topic: string): readonly ['topic', string] {
 /** Event streams keep a bounded history in the browser. */
 const HISTORY_CAP = 500;
 
-function upsertBy<T>(rows: readonly T[], updates: readonly T[], key: (row: T) => string): T[] {
+/** Replaces rows by key and puts new ones first; `cap` bounds a history, never a book. */
+function upsertBy<T>(
+  rows: readonly T[],
+  updates: readonly T[],
+  key: (row: T) => string,
+  cap = Infinity,
+): T[] {
   const byKey = new Map(updates.map((u) => [key(u), u]));
   const next = rows.map((r) => {
     const u = byKey.get(key(r));
     if (u) byKey.delete(key(r));
     return u ?? r;
   });
-  return [...byKey.values(), ...next].slice(0, HISTORY_CAP);
+  const all = [...byKey.values(), ...next];
+  return all.length > cap ? all.slice(0, cap) : all;
 }
 
 function applyPositions(prev: Position[], d: TopicDelta<'positions'>): Position[] {
@@ -41,7 +48,7 @@ function applyPositions(prev: Position[], d: TopicDelta<'positions'>): Position[
 }
 
 function applyOrders(prev: Order[], d: TopicDelta<'orders'>): Order[] {
-  return upsertBy(prev, d.upsert, (o) => o.id);
+  return upsertBy(prev, d.upsert, (o) => o.id, HISTORY_CAP);
 }
 
 function applyFills(prev: Fill[], d: TopicDelta<'fills'>): Fill[] {

@@ -1,5 +1,5 @@
 import type { OrderPreview, OrderRequestInput } from '@qd/contracts';
-import { CheckCircle2, XCircle } from 'lucide-react';
+import { CheckCircle2, Loader2, XCircle } from 'lucide-react';
 import { formatMoney, formatNumber, formatQty, toneClass } from '../../format/numbers';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
@@ -8,14 +8,18 @@ import type { Gate } from './useTradingGate';
 
 interface ConfirmOrderDialogProps {
   request: OrderRequestInput;
-  preview: OrderPreview;
+  /** Null while the preview round trip runs: the dialog shows at once, the figures follow. */
+  preview: OrderPreview | null;
   gate: Gate;
   submitting: boolean;
   onConfirm: () => void;
   onClose: () => void;
 }
 
-/** Restates the order in words with its numbers; the confirm button is never the default. */
+/**
+ * Restates the order in words with its numbers; the confirm button is never the default and stays
+ * disabled until the server's pre-trade checks have passed.
+ */
 export function ConfirmOrderDialog({
   request,
   preview,
@@ -24,15 +28,18 @@ export function ConfirmOrderDialog({
   onConfirm,
   onClose,
 }: ConfirmOrderDialogProps) {
-  const failed = preview.checks.filter((c) => !c.ok);
-  const sentence = `${describeOrder(request)}, ≈ ${formatMoney(preview.notional)}${
+  const failed = preview?.checks.filter((c) => !c.ok) ?? [];
+  const sentence = `${describeOrder(request)}${preview ? `, ≈ ${formatMoney(preview.notional)}` : ''}${
     request.reason ? `, reason: ${request.reason}` : ''
   }`;
   const blocked = !gate.allowed
     ? gate.reason
-    : !preview.ok
-      ? 'The order fails pre-trade checks'
-      : null;
+    : !preview
+      ? 'Waiting for the pre-trade checks'
+      : !preview.ok
+        ? 'The order fails pre-trade checks'
+        : null;
+  const figure = (f: (p: OrderPreview) => string) => (preview ? f(preview) : '…');
   const side = request.side === 'buy' ? 'buy' : 'sell';
   const row = (label: string, value: string, props: { testId?: string; cls?: string } = {}) => (
     <div className="flex items-baseline justify-between gap-4 border-b border-line py-1.5 last:border-0">
@@ -50,19 +57,38 @@ export function ConfirmOrderDialog({
       description={sentence}
     >
       <dl className="rounded-md border border-line px-3">
-        {row('Estimated price', formatNumber(preview.estimatedPrice, 2))}
-        {row('Notional', formatMoney(preview.notional), { testId: 'preview-notional' })}
-        {row('Buying power before', formatMoney(preview.buyingPowerBefore))}
-        {row('Buying power after', formatMoney(preview.buyingPowerAfter), {
-          testId: 'preview-bp-after',
-          cls: toneClass(preview.buyingPowerAfter) === 'text-down' ? 'text-down' : '',
-        })}
+        {row(
+          'Estimated price',
+          figure((p) => formatNumber(p.estimatedPrice, 2)),
+        )}
+        {row(
+          'Notional',
+          figure((p) => formatMoney(p.notional)),
+          { testId: 'preview-notional' },
+        )}
+        {row(
+          'Buying power before',
+          figure((p) => formatMoney(p.buyingPowerBefore)),
+        )}
+        {row(
+          'Buying power after',
+          figure((p) => formatMoney(p.buyingPowerAfter)),
+          {
+            testId: 'preview-bp-after',
+            cls: preview && toneClass(preview.buyingPowerAfter) === 'text-down' ? 'text-down' : '',
+          },
+        )}
         {row(
           'Current position',
-          `${formatQty(preview.positionQty, { sign: true })} ${request.symbol}`,
+          figure((p) => `${formatQty(p.positionQty, { sign: true })} ${request.symbol}`),
         )}
       </dl>
-      {failed.length > 0 ? (
+      {!preview ? (
+        <p role="status" className="flex items-center gap-2 text-ui text-muted">
+          <Loader2 aria-hidden className="size-4 animate-spin" />
+          Running the pre-trade checks…
+        </p>
+      ) : failed.length > 0 ? (
         <ul
           aria-label="Failed checks"
           className="flex flex-col gap-1.5 rounded-md border border-down/50 bg-down/10 p-3"

@@ -54,12 +54,14 @@ function TradingTicket() {
   const [errors, setErrors] = useState<TicketErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [previewing, setPreviewing] = useState(false);
+  // The order being confirmed; `preview` is null until the server's pre-trade checks return.
   const [pending, setPending] = useState<{
     request: OrderRequestInput;
-    preview: OrderPreview;
+    preview: OrderPreview | null;
   } | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const inFlight = useRef(false);
+  const previewSeq = useRef(0); // a late preview answer for an earlier request is ignored
   const instrument = findInstrument(form.symbol, instruments);
   // The trading gate locks the whole form; stale data for this symbol only blocks Preview.
   const tradingGate = useTradingGate();
@@ -87,18 +89,26 @@ function TradingTicket() {
     setErrors(found);
     setFormError(null);
     if (Object.keys(found).length > 0) return;
+    // The dialog opens at once with the order in words; the figures and checks fill in when the
+    // preview returns, and the order cannot be placed before they have.
+    const seq = ++previewSeq.current;
+    setPending({ request, preview: null });
     setPreviewing(true);
     try {
-      setPending({ request, preview: await previewOrder(request) });
+      const preview = await previewOrder(request);
+      if (seq === previewSeq.current) setPending((p) => (p ? { request, preview } : p));
     } catch (err) {
-      showApiError(err, 'Preview');
+      if (seq === previewSeq.current) {
+        setPending(null);
+        showApiError(err, 'Preview');
+      }
     } finally {
-      setPreviewing(false);
+      if (seq === previewSeq.current) setPreviewing(false);
     }
   }
 
   async function onConfirm() {
-    if (!pending || inFlight.current) return; // a double click must not send twice
+    if (!pending?.preview?.ok || inFlight.current) return; // a double click must not send twice
     inFlight.current = true;
     setSubmitting(true);
     try {

@@ -1,5 +1,5 @@
 import type { Position } from '@qd/contracts';
-import type { ColDef, GridApi } from 'ag-grid-community';
+import type { ColDef, GetRowIdParams, GridApi } from 'ag-grid-community';
 import { useMemo, useRef } from 'react';
 import { ColumnsMenu } from '../../grid/ColumnsMenu';
 import { ExportActions } from '../../grid/ExportActions';
@@ -40,6 +40,9 @@ const COLUMNS: ColDef<Position>[] = [
   },
 ];
 
+const rowId = (p: GetRowIdParams<Position>) =>
+  p.rowPinned ? `pinned-${p.rowPinned}` : p.data.symbol;
+
 export function PositionsGrid() {
   const positions = usePositions();
   const fresh = useFreshness('positions');
@@ -74,7 +77,7 @@ export function PositionsGrid() {
           gridId="positions"
           rows={positions}
           columns={columns}
-          getRowId={(p) => (p.rowPinned ? `pinned-${p.rowPinned}` : p.data.symbol)}
+          getRowId={rowId}
           pinnedBottomRows={totals}
           onApi={(a) => (api.current = a)}
           loadingLabel="Loading positions"

@@ -1,0 +1,95 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import {
+  MemoryBus,
+  MemorySessionStore,
+  createLogger,
+  loadConfig,
+  openDatabase,
+  type DatabaseHandle,
+} from '@qd/platform';
+import { createPostgresDatabase } from '@qd/platform/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildConsole, type ConsoleServer } from '../server';
+
+// The web build as the console serves it: precompressed variants, a year's cache for hashed assets.
+describe('web assets', () => {
+  const js = `export const answer = ${JSON.stringify('x'.repeat(4000))};\n`;
+  const html =
+    '<!doctype html><html><head><script type="module" src="/assets/app-1a2b3c.js"></script></head></html>';
+  let root: string;
+  let handle: DatabaseHandle;
+  let server: ConsoleServer;
+  let base: string;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'qd-web-'));
+    mkdirSync(join(root, 'assets'));
+    writeFileSync(join(root, 'index.html'), html);
+    writeFileSync(join(root, 'assets', 'app-1a2b3c.js'), js);
+    writeFileSync(join(root, 'assets', 'app-1a2b3c.js.br'), brotliCompressSync(js));
+    writeFileSync(join(root, 'assets', 'app-1a2b3c.js.gz'), gzipSync(js));
+    handle = await openDatabase({
+      databaseUrl: await createPostgresDatabase(inject('postgresUrl')),
+    });
+    server = await buildConsole({
+      config: loadConfig({ QD_LOG_LEVEL: 'silent' }),
+      db: handle.db,
+      bus: new MemoryBus(),
+      sessions: new MemorySessionStore(),
+      logger: createLogger('t', 'silent'),
+      gatewayBaseUrl: 'http://127.0.0.1:9',
+      serviceToken: 'unused-service-token-0123456789abcdef',
+      sessionSecret: 'web-assets-tests-session-secret-0123456789',
+      webRoot: root,
+    });
+    base = await server.app.listen({ host: '127.0.0.1', port: 0 });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await handle?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  const get = (path: string, encoding: string) =>
+    fetch(base + path, { headers: { 'accept-encoding': encoding } });
+
+  it.each([
+    ['br, gzip', 'br'],
+    ['gzip', 'gzip'],
+  ])('sends a hashed asset precompressed (Accept-Encoding: %s → %s)', async (accept, served) => {
+    const res = await get('/assets/app-1a2b3c.js', accept);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-encoding')).toBe(served);
+    expect(res.headers.get('vary')).toMatch(/accept-encoding/i);
+    expect(await res.text()).toBe(js); // fetch decodes: the variant is the same file
+  });
+
+  it('sends the plain file to a client that accepts no encoding', async () => {
+    const res = await get('/assets/app-1a2b3c.js', 'identity');
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(await res.text()).toBe(js);
+  });
+
+  it('lets the browser keep hashed assets for a year, and revalidate index.html every time', async () => {
+    const asset = await get('/assets/app-1a2b3c.js', 'br');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    for (const path of ['/', '/index.html', '/positions/deep-link']) {
+      const res = await get(path, 'br');
+      expect(await res.text()).toBe(html);
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+    }
+  });
+
+  it.each(['/', '/assets/app-1a2b3c.js', '/positions/deep-link'])(
+    '%s keeps the CSP and the hardening headers',
+    async (path) => {
+      const h = (await get(path, 'br')).headers;
+      expect(h.get('content-security-policy')).toMatch(/script-src 'self'/);
+      expect(h.get('x-content-type-options')).toBe('nosniff');
+      expect(h.get('strict-transport-security')).toMatch(/max-age=31536000/);
+    },
+  );
+});
