@@ -36,6 +36,7 @@ import { registerAuthProviders } from './auth/providers/registry';
 import { tlsOptions } from './auth/providers/tlsOptions';
 import { registerAuthRoutes } from './auth/routes';
 import { registerSessionRoutes } from './auth/sessionRoutes';
+import { installStrategyScope } from './auth/strategyScope';
 import { Sessions } from './auth/sessions';
 import { installGuard } from './http/guard';
 import { ConsoleMetrics } from './metrics/metrics';
@@ -167,6 +168,7 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installGuard(app, { sessions, audit, apiKeys: auth.apiKeys });
+  installStrategyScope(app, deps.db);
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/v1')) void reply.header('cache-control', 'no-store');
   });
