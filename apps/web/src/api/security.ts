@@ -45,6 +45,19 @@ export async function startTotpEnrolment(): Promise<TotpEnrolment> {
   return parseWith(TotpEnrolment, res, 'enrolment');
 }
 
+/** The code step after a sign-in that proved no second factor (single sign-on, certificate). */
+export async function verifyMfa(
+  body: { totp: string } | { recoveryCode: string },
+): Promise<SessionInfo> {
+  const res = await apiRequest('/auth/mfa/verify', {
+    method: 'POST',
+    body,
+    expectUnauthorized: true,
+    noStepUp: true,
+  });
+  return parseWith(SessionInfo, res, 'session');
+}
+
 export async function confirmTotpEnrolment(totp: string): Promise<string[]> {
   const res = await apiRequest('/auth/mfa/totp/confirm', {
     method: 'POST',
@@ -113,6 +126,19 @@ export async function changeRole(id: string, role: Role, reason: string): Promis
 
 export async function resetMfa(id: string, reason: string): Promise<void> {
   await apiRequest(`/admin/users/${id}/mfa-reset`, { method: 'POST', body: { reason } });
+}
+
+/** Disables (sessions end, API keys refused) or enables a user. */
+export async function setUserDisabled(
+  id: string,
+  disabled: boolean,
+  reason: string,
+): Promise<UserSummary> {
+  const res = await apiRequest(`/admin/users/${id}/${disabled ? 'disable' : 'enable'}`, {
+    method: 'POST',
+    body: { reason },
+  });
+  return parseWith(UserSummary, res, 'user');
 }
 
 export async function forceLogout(id: string, reason: string): Promise<void> {
