@@ -39,6 +39,7 @@ import { registerSessionRoutes } from './auth/sessionRoutes';
 import { installStrategyScope } from './auth/strategyScope';
 import { Sessions } from './auth/sessions';
 import { installGuard } from './http/guard';
+import { spaShell, styleNonceSource } from './http/spaShell';
 import { ConsoleMetrics } from './metrics/metrics';
 import { GatewayClient } from './trading/gatewayClient';
 import { registerControlRoutes } from './trading/controlRoutes';
@@ -107,7 +108,8 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const serveWeb = !!deps.webRoot && existsSync(deps.webRoot);
-  installProblemHandler(app, serveWeb);
+  const shell = serveWeb ? spaShell(deps.webRoot!) : false;
+  installProblemHandler(app, shell);
 
   const sessions = new Sessions(
     deps.sessions,
@@ -147,13 +149,14 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
+        // A fresh nonce per response: the SPA shell's styles carry it, so no 'unsafe-inline'.
+        styleSrc: ["'self'", styleNonceSource],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
+        baseUri: ["'none'"],
         formAction: ["'self'"],
         upgradeInsecureRequests: null,
       },
@@ -205,13 +208,16 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
       reply.type(metrics.contentType).send(await metrics.render()),
     );
 
-  if (serveWeb)
+  if (shell) {
+    // The shell is served with its nonce; the rest of the build as static files.
+    app.get('/', shell);
     await app.register(fastifyStatic, {
       root: deps.webRoot!,
       wildcard: false,
-      index: 'index.html',
+      index: false,
+      allowedPath: (path) => path !== '/index.html',
     });
-  else deps.logger.warn({ webRoot: deps.webRoot }, 'web build not found: serving the API only');
+  } else deps.logger.warn({ webRoot: deps.webRoot }, 'web build not found: serving the API only');
 
   return {
     app,

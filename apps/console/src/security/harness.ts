@@ -41,6 +41,8 @@ export interface HarnessOptions {
   gatewayUrl?: string;
   db?: DatabaseHandle;
   cipher?: SessionCipher;
+  /** Serve a web build from here (the SPA shell). */
+  webRoot?: string;
 }
 
 /** A console under test with a movable clock. */
@@ -96,6 +98,7 @@ export class Harness {
       sessionSecret: 'session-secret-'.padEnd(40, 'x'),
       now: this.now,
       cipher,
+      ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
       loginLimits: { perUserAndAddress: 5, perAddress: 200, blockMinutes: 15, delayBaseSeconds: 0 },
     });
     if (opts.gateway || opts.gatewayUrl) await this.server.start();

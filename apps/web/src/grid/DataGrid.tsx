@@ -1,6 +1,7 @@
 import type { GridId } from '@qd/contracts';
 import type { ColDef, GetRowIdFunc, GridApi, RowClassParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
+import { cspNonce } from '../cspNonce';
 import type { ReactNode } from 'react';
 import { EmptyState } from '../ui/EmptyState';
 import { SkeletonRows } from '../ui/Skeleton';
@@ -52,6 +53,7 @@ export function DataGrid<T>({
     <div className="absolute inset-0" data-grid-id={gridId}>
       <AgGridReact<T>
         theme={gridTheme}
+        styleNonce={cspNonce()}
         rowData={rows}
         columnDefs={columns}
         defaultColDef={{ ...(DEFAULT_COL as ColDef<T>), ...defaultColDef }}
