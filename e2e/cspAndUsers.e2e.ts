@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
 import { ADMIN, csrfToken, login, stepUpWithPassword } from './pages/console';
 
 // The CSP has no 'unsafe-inline' for styles: every page must render without a violation, with
@@ -86,5 +87,53 @@ test('an administrator disables a user from the Users page; their sign-in says s
   // A new session: user administration asks for a fresh verification first.
   await stepUpWithPassword(page, ADMIN.password);
   await expect(page.getByTestId(`user-row-${name}`)).toContainText('active');
+  expect(violations).toEqual([]);
+});
+
+test('a user with TOTP who signs in through the identity provider passes the code step first', async ({
+  page,
+}) => {
+  const violations = watchCsp(page);
+  const code = (secret: string, steps = 0) =>
+    new TOTP({ secret: Secret.fromBase32(secret) }).generate({
+      timestamp: Date.now() + steps * 30_000,
+    });
+  async function ssoSignIn() {
+    await page.goto('/login');
+    await page.getByRole('link', { name: /Sign in with 127\.0\.0\.1/ }).click();
+    await page.locator('input[name="login"]').fill('tove');
+    await page.locator('input[name="password"]').fill('any-password');
+    await page.locator('button[type="submit"]').click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await ssoSignIn();
+  await expect(page.getByTestId('metric-nlv')).toBeVisible();
+  const csrf = await csrfToken(page);
+  const enrol = await page.request.post('/api/v1/auth/mfa/totp/enrol', {
+    headers: { 'X-CSRF-Token': csrf },
+  });
+  const secret = ((await enrol.json()) as { secret: string }).secret;
+  const confirm = await page.request.post('/api/v1/auth/mfa/totp/confirm', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { totp: code(secret) },
+  });
+  expect(confirm.status()).toBe(200);
+
+  // A fresh browser (no console or IdP cookies): single sign-on again, then the code step.
+  await page.context().clearCookies();
+  await ssoSignIn();
+  await expect(page).toHaveURL(/\/verify-mfa/);
+  await expect(page.getByText('Signed in as tove')).toBeVisible();
+  await page.screenshot({ path: 'docs/screenshots/verify-mfa.png' });
+  expect((await page.request.get('/api/v1/account')).status()).toBe(403);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/verify-mfa/);
+  await page.getByLabel('Authenticator code').fill('000000');
+  await page.getByRole('button', { name: 'Verify and continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('not valid');
+  await page.getByLabel('Authenticator code').fill(code(secret, 1));
+  await page.getByRole('button', { name: 'Verify and continue' }).click();
+  await expect(page.getByTestId('metric-nlv')).toBeVisible();
+  await expect(page.getByTestId('connection-badge')).toHaveText(/Connected/);
   expect(violations).toEqual([]);
 });
