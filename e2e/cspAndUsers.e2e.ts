@@ -137,3 +137,34 @@ test('a user with TOTP who signs in through the identity provider passes the cod
   await expect(page.getByTestId('connection-badge')).toHaveText(/Connected/);
   expect(violations).toEqual([]);
 });
+
+test('an administrator limits a user to one strategy from the Users page', async ({ page }) => {
+  const violations = watchCsp(page);
+  await login(page);
+  const csrf = await csrfToken(page);
+  await page.request.post('/api/v1/auth/step-up', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { password: ADMIN.password },
+  });
+  const name = `s${Date.now().toString(36)}`;
+  const created = await page.request.post('/api/v1/admin/users', {
+    headers: { 'X-CSRF-Token': csrf },
+    data: { username: name, role: 'researcher', password: 'quiet-harbour-lantern-77' },
+  });
+  expect(created.status()).toBe(201);
+  await page.getByRole('link', { name: 'Users' }).click();
+  await page.getByRole('button', { name: `Strategies of ${name}` }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('All strategies (no limit)').uncheck();
+  await dialog.getByLabel('momentum-megacap').check();
+  await dialog.getByLabel('Reason').fill('momentum desk only');
+  await page.screenshot({ path: 'docs/screenshots/users-strategy-scope.png' });
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId(`user-row-${name}`)).toContainText('momentum-megacap');
+  const users = (await (await page.request.get('/api/v1/admin/users')).json()) as {
+    username: string;
+    strategyScope: string[] | null;
+  }[];
+  expect(users.find((u) => u.username === name)?.strategyScope).toEqual(['momentum-megacap']);
+  expect(violations).toEqual([]);
+});

@@ -128,6 +128,25 @@ export async function resetMfa(id: string, reason: string): Promise<void> {
   await apiRequest(`/admin/users/${id}/mfa-reset`, { method: 'POST', body: { reason } });
 }
 
+/** Limits a user to some strategies (null: all); their sessions end. */
+export async function setStrategyScope(
+  id: string,
+  strategies: string[] | null,
+  reason: string,
+): Promise<UserSummary> {
+  const res = await apiRequest(`/admin/users/${id}/strategies`, {
+    method: 'POST',
+    body: { strategies, reason },
+  });
+  return parseWith(UserSummary, res, 'user');
+}
+
+/** The ids of the strategies the gateway runs (for the scope editor). */
+export async function fetchStrategyIds(): Promise<string[]> {
+  const res = await apiRequest('/strategies');
+  return parseWith(z.array(z.object({ id: z.string() })), res, 'strategy list').map((s) => s.id);
+}
+
 /** Disables (sessions end, API keys refused) or enables a user. */
 export async function setUserDisabled(
   id: string,

@@ -2,19 +2,31 @@ import { Role, type UserSummary } from '@qd/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
-import { changeRole, fetchUsers, forceLogout, resetMfa, setUserDisabled } from '../../api/security';
+import {
+  changeRole,
+  fetchStrategyIds,
+  fetchUsers,
+  forceLogout,
+  resetMfa,
+  setStrategyScope,
+  setUserDisabled,
+} from '../../api/security';
 import { Button } from '../../ui/Button';
 import { Panel } from '../../ui/Panel';
 import { useSession } from '../auth/session';
 import { showToast } from '../shell/toasts';
 import { CreateUserForm } from './CreateUserForm';
 import { ReasonDialog } from './ReasonDialog';
+import { StrategyScopeFields } from './StrategyScopeFields';
 
 type Pending =
   | { kind: 'role'; user: UserSummary; role: Role }
   | { kind: 'mfa'; user: UserSummary }
   | { kind: 'logout'; user: UserSummary }
-  | { kind: 'disable' | 'enable'; user: UserSummary };
+  | { kind: 'disable' | 'enable' | 'scope'; user: UserSummary };
+
+const scopeText = (u: UserSummary) =>
+  u.strategyScope ? u.strategyScope.join(', ') || 'none' : 'all';
 
 const TITLES: Record<Pending['kind'], (p: Pending) => string> = {
   role: (p) => `Make ${p.user.username} ${p.kind === 'role' ? p.role : ''}`,
@@ -22,6 +34,7 @@ const TITLES: Record<Pending['kind'], (p: Pending) => string> = {
   logout: (p) => `Sign ${p.user.username} out everywhere`,
   disable: (p) => `Disable ${p.user.username}: their sessions end and their API keys stop working`,
   enable: (p) => `Enable ${p.user.username} again`,
+  scope: (p) => `Strategies of ${p.user.username} (their sessions end)`,
 };
 const ACTIONS: Record<Pending['kind'], string> = {
   role: 'Change role',
@@ -29,6 +42,7 @@ const ACTIONS: Record<Pending['kind'], string> = {
   logout: 'Sign out',
   disable: 'Disable',
   enable: 'Enable',
+  scope: 'Save',
 };
 
 /**
@@ -39,6 +53,12 @@ export function UsersPage() {
   const session = useSession();
   const users = useQuery({ queryKey: ['admin-users'], queryFn: fetchUsers, staleTime: 0 });
   const [pending, setPending] = useState<Pending | null>(null);
+  const [scopeDraft, setScopeDraft] = useState<string[] | null>(null);
+  const strategyIds = useQuery({
+    queryKey: ['strategy-ids'],
+    queryFn: fetchStrategyIds,
+    enabled: pending?.kind === 'scope',
+  });
   const canWrite = session?.permissions.includes('users:write') ?? false;
 
   async function run(p: Pending, reason: string): Promise<string | null> {
@@ -46,6 +66,7 @@ export function UsersPage() {
       if (p.kind === 'role') await changeRole(p.user.id, p.role, reason);
       else if (p.kind === 'mfa') await resetMfa(p.user.id, reason);
       else if (p.kind === 'logout') await forceLogout(p.user.id, reason);
+      else if (p.kind === 'scope') await setStrategyScope(p.user.id, scopeDraft, reason);
       else await setUserDisabled(p.user.id, p.kind === 'disable', reason);
       await users.refetch();
       showToast('success', `Done for ${p.user.username}`);
@@ -103,7 +124,21 @@ export function UsersPage() {
                   </td>
                   <td className="py-1.5">{u.mfaEnrolled ? 'on' : 'off'}</td>
                   <td className="py-1.5">
-                    {u.strategyScope ? u.strategyScope.join(', ') || 'none' : 'all'}
+                    {canWrite && u.role !== 'admin' ? (
+                      <button
+                        type="button"
+                        aria-label={`Strategies of ${u.username}`}
+                        className="text-accent hover:underline"
+                        onClick={() => {
+                          setScopeDraft(u.strategyScope);
+                          setPending({ kind: 'scope', user: u });
+                        }}
+                      >
+                        {scopeText(u)}
+                      </button>
+                    ) : (
+                      scopeText(u)
+                    )}
                   </td>
                   <td className={`py-1.5 ${u.disabled ? 'text-down' : ''}`}>
                     {u.disabled ? 'disabled' : 'active'}
@@ -146,7 +181,15 @@ export function UsersPage() {
           action={ACTIONS[pending.kind]}
           onSubmit={(reason) => run(pending, reason)}
           onClose={() => setPending(null)}
-        />
+        >
+          {pending.kind === 'scope' && (
+            <StrategyScopeFields
+              ids={strategyIds.data}
+              value={scopeDraft}
+              onChange={setScopeDraft}
+            />
+          )}
+        </ReasonDialog>
       )}
     </div>
   );
