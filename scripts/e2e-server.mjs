@@ -11,7 +11,11 @@ const publicUrl = `http://127.0.0.1:${process.env.QD_PORT ?? 8080}`;
 const idp = await startTestIdp({
   redirectUris: [`${publicUrl}/api/v1/auth/oidc/callback`],
   postLogoutRedirectUris: [`${publicUrl}/login?reason=signed-out`],
-  accounts: { olga: { roles: ['qd-quants'], email: 'olga@example.com' } },
+  accounts: {
+    olga: { roles: ['qd-quants'], email: 'olga@example.com' },
+    // Enrols TOTP in e2e/cspAndUsers (then asked for a code after every IdP sign-in).
+    tove: { roles: ['qd-quants'], email: 'tove@example.com' },
+  },
 });
 const child = spawn(process.execPath, ['--enable-source-maps', 'apps/console/dist/main.js'], {
   stdio: 'inherit',

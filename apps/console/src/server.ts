@@ -37,9 +37,11 @@ import { registerAuthProviders } from './auth/providers/registry';
 import { tlsOptions } from './auth/providers/tlsOptions';
 import { registerAuthRoutes } from './auth/routes';
 import { registerSessionRoutes } from './auth/sessionRoutes';
+import { installStrategyScope } from './auth/strategyScope';
 import { Sessions } from './auth/sessions';
 import { installGuard } from './http/guard';
 import { webCacheControl } from './http/webCacheControl';
+import { spaShell, styleNonceSource } from './http/spaShell';
 import { ConsoleMetrics } from './metrics/metrics';
 import { GatewayClient } from './trading/gatewayClient';
 import { registerControlRoutes } from './trading/controlRoutes';
@@ -116,7 +118,8 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const serveWeb = !!deps.webRoot && existsSync(deps.webRoot);
-  installProblemHandler(app, serveWeb);
+  const shell = serveWeb ? spaShell(deps.webRoot!) : false;
+  installProblemHandler(app, shell);
 
   const sessions = new Sessions(
     deps.sessions,
@@ -181,13 +184,14 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
+        // A fresh nonce per response: the SPA shell's styles carry it, so no 'unsafe-inline'.
+        styleSrc: ["'self'", styleNonceSource],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         fontSrc: ["'self'", 'data:'],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
+        baseUri: ["'none'"],
         formAction: ["'self'"],
         upgradeInsecureRequests: null,
       },
@@ -202,6 +206,7 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   installGuard(app, { sessions, audit, apiKeys: auth.apiKeys });
+  installStrategyScope(app, deps.db);
   app.addHook('onSend', async (req, reply) => {
     if (req.url.startsWith('/api/v1')) void reply.header('cache-control', 'no-store');
   });
@@ -238,17 +243,20 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
       reply.type(metrics.contentType).send(await metrics.render()),
     );
 
-  if (serveWeb)
+  if (shell) {
+    // The shell is served with its nonce; the rest of the build as static files.
+    app.get('/', shell);
     await app.register(fastifyStatic, {
       root: deps.webRoot!,
       wildcard: false,
-      index: 'index.html',
+      index: false,
+      allowedPath: (path) => path !== '/index.html',
       // The build writes .br/.gz next to each text asset: no compression per request.
       preCompressed: true,
       cacheControl: false,
       setHeaders: (reply, path) => reply.header('cache-control', webCacheControl(path)),
     });
-  else deps.logger.warn({ webRoot: deps.webRoot }, 'web build not found: serving the API only');
+  } else deps.logger.warn({ webRoot: deps.webRoot }, 'web build not found: serving the API only');
 
   return {
     app,

@@ -3,11 +3,13 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { setUnauthorizedHandler } from './api/client';
+import { initCspNonce } from './cspNonce';
 import { endSession } from './features/auth/endSession';
 import { applyCachedLook } from './features/preferences/theme';
 import { createAppRouter } from './router';
 import './styles.css';
 
+initCspNonce();
 applyCachedLook();
 
 const queryClient = new QueryClient({

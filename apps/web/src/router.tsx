@@ -60,6 +60,17 @@ const enrolMfaRoute = createRoute({
   component: lazyRouteComponent(() => import('./features/auth/mfa/EnrolMfaPage'), 'EnrolMfaPage'),
 });
 
+/** After a sign-in that proved no second factor, for a user who has TOTP: the code step. */
+const verifyMfaRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/verify-mfa',
+  beforeLoad: async ({ context }) => {
+    const session = await context.queryClient.ensureQueryData(sessionQuery).catch(() => null);
+    if (!session) throw redirect({ to: '/login', search: {} });
+  },
+  component: lazyRouteComponent(() => import('./features/auth/mfa/VerifyMfaPage'), 'VerifyMfaPage'),
+});
+
 /** The shell's outline while its code loads, so the page does not jump. */
 function ShellPending() {
   return (
@@ -86,6 +97,7 @@ const appRoute = createRoute({
       throw redirect({ to: '/login', search: { reason: 'unreachable' } });
     }
     if (!session) throw redirect({ to: '/login', search: {} });
+    if (session.mfa.verificationRequired) throw redirect({ to: '/verify-mfa' });
     if (session.mfa.enrolmentRequired) throw redirect({ to: '/enrol-mfa' });
     // Open the socket now, so its handshake overlaps loading and rendering the shell; the shell
     // attaches the topic cache and the session handlers when it mounts (useLiveSocket). A dynamic
@@ -182,6 +194,7 @@ function NotFound() {
 const routeTree = rootRoute.addChildren([
   loginRoute,
   enrolMfaRoute,
+  verifyMfaRoute,
   appRoute.addChildren([
     dashboardRoute,
     killSwitchRoute,

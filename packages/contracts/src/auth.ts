@@ -40,10 +40,17 @@ export const SessionInfo = z.object({
   idleExpiresAt: IsoTimestamp,
   /** Public handle of this session (matches `handle` in the sessions list). */
   handle: z.string(),
+  /** Strategies this user is limited to (null: all). */
+  strategyScope: z.array(z.string()).nullable().optional(),
   mfa: z.object({
     verified: z.boolean(),
     /** The role requires MFA and it is not set up yet: only enrolment is allowed. */
     enrolmentRequired: z.boolean(),
+    /**
+     * TOTP is set up but this sign-in (single sign-on, certificate, dev) proved no second
+     * factor yet: only the code step is allowed.
+     */
+    verificationRequired: z.boolean().optional(),
     /** Sensitive actions are allowed without a new code until then; null when never verified. */
     stepUpUntil: IsoTimestamp.nullable(),
   }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoTimestamp } from './decimal';
 import { RecoveryCode } from './auth';
+import { StrategyId } from './controls';
 import { Permission, Role } from './permissions';
 
 /** One of the user's live sessions, as the sessions list shows it. */
@@ -43,6 +44,15 @@ export type TotpEnrolment = z.infer<typeof TotpEnrolment>;
 
 export const TotpConfirmRequest = z.object({ totp: TotpCode }).strict();
 
+/** The TOTP step of a sign-in through a provider that proved no second factor. */
+export const MfaVerifyRequest = z
+  .object({ totp: TotpCode.optional(), recoveryCode: RecoveryCode.optional() })
+  .strict()
+  .refine((v) => [v.totp, v.recoveryCode].filter(Boolean).length === 1, {
+    message: 'send exactly one of totp or recoveryCode',
+  });
+export type MfaVerifyRequest = z.infer<typeof MfaVerifyRequest>;
+
 /** Enrolment finished: recovery codes, shown this once (only their hashes are kept). */
 export const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
 export type RecoveryCodes = z.infer<typeof RecoveryCodes>;
@@ -81,6 +91,8 @@ export const UserSummary = z.object({
   disabled: z.boolean(),
   mfaEnrolled: z.boolean(),
   createdAt: IsoTimestamp,
+  /** Strategies the user is limited to; null: not limited (admins are never limited). */
+  strategyScope: z.array(StrategyId).nullable(),
 });
 export type UserSummary = z.infer<typeof UserSummary>;
 
@@ -97,6 +109,18 @@ export const ChangeRoleRequest = z.object({ role: Role, reason: Reason }).strict
 export type ChangeRoleRequest = z.infer<typeof ChangeRoleRequest>;
 
 export const AdminActionRequest = z.object({ reason: Reason }).strict();
+
+/**
+ * Limits a user to some strategies (null lifts the limit). A limited user acts only on orders of
+ * those strategies, sees only their orders and fills, and places no manual (strategy-less) orders.
+ */
+export const SetStrategyScopeRequest = z
+  .object({
+    strategies: z.array(StrategyId).max(50).nullable(),
+    reason: Reason,
+  })
+  .strict();
+export type SetStrategyScopeRequest = z.infer<typeof SetStrategyScopeRequest>;
 
 /** An API key as listed (the secret itself is shown once, at creation). */
 export const ApiKeySummary = z.object({

@@ -2,17 +2,25 @@ import {
   AdminActionRequest,
   ChangeRoleRequest,
   CreateUserRequest,
+  SetStrategyScopeRequest,
   UserIdParams,
   UserSummary,
 } from '@qd/contracts';
 import { AppError, schema } from '@qd/platform';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditAuth, auditedEffect, endSessions, type AuthContext } from '../auth/context';
+import {
+  auditAuth,
+  auditedEffect,
+  auditedTx,
+  endSessions,
+  type AuthContext,
+} from '../auth/context';
+import { hashPassword } from '../auth/passwords';
 import { enforcePasswordPolicy } from '../auth/profileRoutes';
-import { createUser } from '../auth/users';
+import { insertUser } from '../auth/users';
 
 function summary(u: typeof schema.users.$inferSelect): UserSummary {
   return {
@@ -22,6 +30,7 @@ function summary(u: typeof schema.users.$inferSelect): UserSummary {
     disabled: u.disabled,
     mfaEnrolled: u.totpSecret !== null,
     createdAt: new Date(u.createdAt).toISOString(),
+    strategyScope: u.role === 'admin' ? null : (u.strategyScope ?? null),
   };
 }
 
@@ -33,6 +42,20 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthContext):
     const [u] = await ctx.db.select().from(schema.users).where(eq(schema.users.id, id));
     if (!u) throw new AppError('NOT_FOUND', 'No such user');
     return u;
+  }
+
+  /** Refuses to take away the last enabled administrator (by demotion or disabling). */
+  async function keepOneAdmin(u: typeof schema.users.$inferSelect): Promise<void> {
+    if (u.role !== 'admin' || u.disabled) return;
+    const admins = await ctx.db
+      .select({ id: schema.users.id })
+      .from(schema.users)
+      .where(and(eq(schema.users.role, 'admin'), eq(schema.users.disabled, false)));
+    if (admins.length <= 1)
+      throw new AppError(
+        'FORBIDDEN',
+        'This is the last administrator: make someone else admin first',
+      );
   }
 
   r.get(
@@ -56,13 +79,19 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthContext):
         .from(schema.users)
         .where(eq(schema.users.username, username));
       if (taken) throw new AppError('USERNAME_TAKEN', `The username ${username} is taken`);
-      const id = await createUser(ctx.db, username, password, role);
-      await auditAuth(ctx, req, {
-        action: 'user.create',
-        target: id,
-        outcome: 'success',
-        detail: { username, role },
-      });
+      const passwordHash = await hashPassword(password);
+      // The user and the audit entry commit together: no unaudited account.
+      const id = await auditedTx(
+        ctx,
+        req,
+        (tx) => insertUser(tx, username, passwordHash, role),
+        (newId) => ({
+          action: 'user.create',
+          target: newId,
+          outcome: 'success',
+          detail: { username, role },
+        }),
+      );
       return reply.status(201).send(summary(await target(id)));
     },
   );
@@ -75,17 +104,7 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthContext):
     },
     async (req) => {
       const u = await target(req.params.id);
-      if (u.role === 'admin' && req.body.role !== 'admin') {
-        const admins = await ctx.db
-          .select({ id: schema.users.id })
-          .from(schema.users)
-          .where(eq(schema.users.role, 'admin'));
-        if (admins.length <= 1)
-          throw new AppError(
-            'FORBIDDEN',
-            'This is the last administrator: make someone else admin first',
-          );
-      }
+      if (req.body.role !== 'admin') await keepOneAdmin(u);
       const to = req.body.role;
       await auditedEffect(
         ctx,
@@ -111,6 +130,48 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthContext):
   );
 
   r.post(
+    '/api/v1/admin/users/:id/strategies',
+    {
+      config: { permission: 'users:write', action: 'user.strategy_scope', stepUp: true },
+      schema: {
+        params: UserIdParams,
+        body: SetStrategyScopeRequest,
+        response: { 200: UserSummary },
+      },
+    },
+    async (req) => {
+      const u = await target(req.params.id);
+      const to = req.body.strategies === null ? null : [...new Set(req.body.strategies)].sort();
+      if (u.role === 'admin' && to !== null)
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'Invalid body: strategies: administrators are never limited to strategies',
+          [{ path: 'strategies', message: 'administrators are never limited to strategies' }],
+        );
+      await auditedEffect(
+        ctx,
+        req,
+        async (tx) => {
+          await tx
+            .update(schema.users)
+            .set({ strategyScope: to, updatedAt: ctx.now().toISOString() })
+            .where(eq(schema.users.id, u.id));
+        },
+        {
+          action: 'user.strategy_scope',
+          target: u.id,
+          outcome: 'success',
+          reason: req.body.reason,
+          detail: { username: u.username, from: u.strategyScope ?? null, to },
+        },
+      );
+      // Like a role change: the user signs in again with the new scope.
+      await endSessions(ctx, u.id, 'your strategy access changed');
+      return summary(await target(u.id));
+    },
+  );
+
+  r.post(
     '/api/v1/admin/users/:id/mfa-reset',
     {
       config: { permission: 'users:write', action: 'user.mfa_reset', stepUp: true },
@@ -118,18 +179,54 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthContext):
     },
     async (req, reply) => {
       const u = await target(req.params.id);
-      await ctx.mfa.reset(u.id);
-      const ended = await endSessions(ctx, u.id, 'two-factor authentication was reset');
-      await auditAuth(ctx, req, {
+      await auditedEffect(ctx, req, (tx) => ctx.mfa.reset(u.id, tx), {
         action: 'user.mfa_reset',
         target: u.id,
         outcome: 'success',
         reason: req.body.reason,
-        detail: { username: u.username, endedSessions: ended.length },
+        detail: { username: u.username },
       });
+      await endSessions(ctx, u.id, 'two-factor authentication was reset');
       return reply.status(204).send();
     },
   );
+
+  for (const disabled of [true, false]) {
+    const action = disabled ? 'user.disable' : 'user.enable';
+    r.post(
+      `/api/v1/admin/users/:id/${disabled ? 'disable' : 'enable'}`,
+      {
+        config: { permission: 'users:write', action, stepUp: true },
+        schema: { params: UserIdParams, body: AdminActionRequest, response: { 200: UserSummary } },
+      },
+      async (req) => {
+        const u = await target(req.params.id);
+        if (disabled && u.id === req.session!.userId)
+          throw new AppError('FORBIDDEN', 'You cannot disable your own account');
+        if (disabled) await keepOneAdmin(u);
+        await auditedEffect(
+          ctx,
+          req,
+          async (tx) => {
+            await tx
+              .update(schema.users)
+              .set({ disabled, updatedAt: ctx.now().toISOString() })
+              .where(eq(schema.users.id, u.id));
+          },
+          {
+            action,
+            target: u.id,
+            outcome: 'success',
+            reason: req.body.reason,
+            detail: { username: u.username, wasDisabled: u.disabled },
+          },
+        );
+        // A disabled user's sessions end now (API keys are refused while disabled).
+        if (disabled) await endSessions(ctx, u.id, 'your account was disabled');
+        return summary(await target(u.id));
+      },
+    );
+  }
 
   r.post(
     '/api/v1/admin/users/:id/logout',

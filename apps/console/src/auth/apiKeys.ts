@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { ApiKeySummary, CreatedApiKey, Permission } from '@qd/contracts';
-import { schema, type Database, type SessionRecord } from '@qd/platform';
+import { schema, type Database, type SessionRecord, type Tx } from '@qd/platform';
 import { and, desc, eq } from 'drizzle-orm';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -29,14 +29,15 @@ export class ApiKeys {
     private readonly now: () => Date,
   ) {}
 
-  /** Creates a key; the token is in the result and nowhere else. */
+  /** Creates a key (in `db`, the caller's transaction if given); the token is in the result only. */
   async create(
     userId: string,
     input: { name: string; scopes: Permission[]; expiresInDays: number },
+    db: Database | Tx = this.db,
   ): Promise<CreatedApiKey> {
     const prefix = randomBytes(4).toString('hex');
     const token = `qdk_${prefix}_${randomBytes(32).toString('base64url')}`;
-    const [row] = await this.db
+    const [row] = await db
       .insert(schema.apiKeys)
       .values({
         id: randomUUID(),
@@ -61,9 +62,9 @@ export class ApiKeys {
     return rows.map(summary);
   }
 
-  /** Revokes one of the user's keys; false when the user has no such key. */
-  async revoke(userId: string, id: string): Promise<boolean> {
-    const rows = await this.db
+  /** Revokes one of the user's keys (in `db`); false when the user has no such key. */
+  async revoke(userId: string, id: string, db: Database | Tx = this.db): Promise<boolean> {
+    const rows = await db
       .update(schema.apiKeys)
       .set({ revokedAt: this.now().toISOString() })
       .where(and(eq(schema.apiKeys.id, id), eq(schema.apiKeys.userId, userId)))
@@ -104,6 +105,7 @@ export class ApiKeys {
         mfaAt: null,
         stepUpAt: null,
         mfaEnrolmentRequired: false,
+        strategyScope: row.user.role === 'admin' ? null : row.user.strategyScope,
       },
     };
   }

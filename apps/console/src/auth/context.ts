@@ -54,11 +54,26 @@ export async function auditedEffect(
   effect: (tx: Tx) => Promise<void>,
   entry: EventFields,
 ): Promise<void> {
-  await ctx.audit.transaction(async (tx, audit) => {
-    await effect(tx);
-    await audit(auditEntry(req, entry));
+  await auditedTx(ctx, req, effect, () => entry);
+}
+
+/**
+ * Like `auditedEffect`, for an effect whose result names the audit entry (a new id): if the
+ * audit write fails, the effect rolls back and the action fails.
+ */
+export async function auditedTx<T>(
+  ctx: AuthContext,
+  req: FastifyRequest,
+  effect: (tx: Tx) => Promise<T>,
+  entry: (result: T) => EventFields,
+): Promise<T> {
+  const result = await ctx.audit.transaction(async (tx, audit) => {
+    const r = await effect(tx);
+    await audit(auditEntry(req, entry(r)));
+    return r;
   });
   req.audited = true;
+  return result;
 }
 
 /** Puts the session id in the (signed, HttpOnly, SameSite=Strict) cookie. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { MfaStatus, TotpEnrolment } from '@qd/contracts';
-import { AppError, SessionCipher, schema, type Database } from '@qd/platform';
+import { AppError, SessionCipher, schema, type Database, type Tx } from '@qd/platform';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
@@ -79,8 +79,15 @@ export class Mfa {
     };
   }
 
-  /** Confirms enrolment with a first code; returns the recovery codes (shown once). */
-  async confirmEnrolment(userId: string, code: string): Promise<string[]> {
+  /**
+   * Confirms enrolment with a first code; returns the recovery codes (shown once). `persist` runs
+   * the writes in a transaction (the caller's, to audit in it; by default a plain one).
+   */
+  async confirmEnrolment(
+    userId: string,
+    code: string,
+    persist: (write: (tx: Tx) => Promise<void>) => Promise<void> = (w) => this.db.transaction(w),
+  ): Promise<string[]> {
     const u = await this.user(userId);
     if (u.totpSecret)
       throw new AppError('MFA_ALREADY_ENROLLED', 'Two-factor authentication is already set up');
@@ -94,7 +101,7 @@ export class Mfa {
       );
     const codes = Array.from({ length: RECOVERY_CODES }, recoveryCode);
     const hashes = await Promise.all(codes.map((c) => hashPassword(normalizeRecovery(c))));
-    await this.db.transaction(async (tx) => {
+    await persist(async (tx) => {
       await tx
         .update(schema.users)
         .set({
@@ -164,14 +171,12 @@ export class Mfa {
     return false;
   }
 
-  /** Removes the user's second factor (administrator reset); they enrol again. */
-  async reset(userId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      await tx
-        .update(schema.users)
-        .set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null, mfaEnrolledAt: null })
-        .where(eq(schema.users.id, userId));
-      await tx.delete(schema.mfaRecoveryCodes).where(eq(schema.mfaRecoveryCodes.userId, userId));
-    });
+  /** Removes the user's second factor (administrator reset) in the caller's transaction. */
+  async reset(userId: string, tx: Tx): Promise<void> {
+    await tx
+      .update(schema.users)
+      .set({ totpSecret: null, totpPendingSecret: null, totpLastStep: null, mfaEnrolledAt: null })
+      .where(eq(schema.users.id, userId));
+    await tx.delete(schema.mfaRecoveryCodes).where(eq(schema.mfaRecoveryCodes.userId, userId));
   }
 }

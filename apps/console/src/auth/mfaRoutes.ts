@@ -1,5 +1,6 @@
 import {
   MfaStatus,
+  MfaVerifyRequest,
   RecoveryCodes,
   StepUpRequest,
   TotpConfirmRequest,
@@ -10,7 +11,7 @@ import { AppError, schema } from '@qd/platform';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditAuth, setSessionCookie, type AuthContext } from './context';
+import { auditAuth, auditEntry, setSessionCookie, type AuthContext } from './context';
 import { verifyPassword } from './passwords';
 
 /** TOTP enrolment (QR + recovery codes) and step-up verification. */
@@ -53,7 +54,16 @@ export function registerMfaRoutes(app: FastifyInstance, ctx: AuthContext): void 
     },
     async (req, reply) => {
       const s = req.session!;
-      const recoveryCodes = await ctx.mfa.confirmEnrolment(s.userId, req.body.totp);
+      // The new factor and its audit entry commit together (or neither does).
+      const recoveryCodes = await ctx.mfa.confirmEnrolment(s.userId, req.body.totp, (write) =>
+        ctx.audit.transaction(async (tx, audit) => {
+          await write(tx);
+          await audit(
+            auditEntry(req, { action: 'mfa.enrol', target: s.userId, outcome: 'success' }),
+          );
+        }),
+      );
+      req.audited = true;
       // A new factor is a privilege change: new session id, MFA proved now.
       const t = ctx.now().getTime();
       const next = await ctx.sessions.rotate(s, {
@@ -63,8 +73,69 @@ export function registerMfaRoutes(app: FastifyInstance, ctx: AuthContext): void 
       });
       req.session = next;
       setSessionCookie(ctx, reply, next.id);
-      await auditAuth(ctx, req, { action: 'mfa.enrol', target: s.userId, outcome: 'success' });
       return { recoveryCodes };
+    },
+  );
+
+  r.post(
+    '/api/v1/auth/mfa/verify',
+    {
+      config: {
+        permission: 'profile:self',
+        action: 'auth.mfa_verify',
+        duringMfaVerification: true,
+      },
+      schema: { body: MfaVerifyRequest },
+    },
+    async (req, reply) => {
+      const s = req.session!;
+      if (!s.mfaVerificationRequired)
+        throw new AppError('VALIDATION_FAILED', 'This sign-in has no pending code step');
+      const blockedMs = await ctx.limiter.blockedFor(s.username, req.ip);
+      if (blockedMs > 0) {
+        void reply.header('retry-after', String(Math.ceil(blockedMs / 1000)));
+        throw new AppError(
+          'RATE_LIMITED',
+          `Too many failed verifications. Try again in ${Math.ceil(blockedMs / 1000)} seconds.`,
+        );
+      }
+      const method = req.body.totp ? 'totp' : 'recovery';
+      const ok = req.body.totp
+        ? await ctx.mfa.verifyTotp(s.userId, req.body.totp)
+        : await ctx.mfa.useRecoveryCode(s.userId, req.body.recoveryCode!);
+      if (!ok) {
+        await ctx.limiter.recordFailure(s.username, req.ip);
+        await auditAuth(ctx, req, {
+          action: 'auth.mfa_verify',
+          target: s.handle,
+          outcome: 'failure',
+          detail: { method, provider: s.provider ?? 'basic' },
+        });
+        throw new AppError(
+          'MFA_INVALID',
+          method === 'totp'
+            ? 'That code is not valid or was already used. Wait for the next code and try again.'
+            : 'That recovery code is not valid or was already used.',
+        );
+      }
+      await ctx.limiter.recordSuccess(s.username, req.ip);
+      // Audited first: if the write fails, the session stays at the code step.
+      await auditAuth(ctx, req, {
+        action: 'auth.mfa_verify',
+        target: s.handle,
+        outcome: 'success',
+        detail: { method, provider: s.provider ?? 'basic' },
+      });
+      // The second factor is a privilege change: new session id.
+      const t = ctx.now().getTime();
+      const next = await ctx.sessions.rotate(s, {
+        mfaAt: t,
+        stepUpAt: t,
+        mfaVerificationRequired: false,
+      });
+      req.session = next;
+      setSessionCookie(ctx, reply, next.id);
+      return ctx.sessions.info(next);
     },
   );
 

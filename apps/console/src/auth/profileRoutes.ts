@@ -14,17 +14,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  auditAuth,
   auditedEffect,
+  auditedTx,
   endSessions,
   setSessionCookie,
   type AuthContext,
 } from './context';
+import { isCommonPassword } from './commonPasswords';
 import { hashPassword, verifyPassword } from './passwords';
 
 /** Throws VALIDATION_FAILED on `field` when the password breaks the policy. */
 export function enforcePasswordPolicy(password: string, username: string, field: string): void {
-  const problems = passwordProblems(password, username);
+  const problems = passwordProblems(password, username, isCommonPassword);
   if (problems.length)
     throw new AppError(
       'VALIDATION_FAILED',
@@ -98,13 +99,17 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AuthContext): v
       const beyond = req.body.scopes.filter((p) => !can(s.role as Role, p));
       if (beyond.length)
         throw new AppError('FORBIDDEN', `Your role (${s.role}) cannot grant ${beyond.join(', ')}`);
-      const key = await ctx.apiKeys.create(s.userId, req.body);
-      await auditAuth(ctx, req, {
-        action: 'apikey.create',
-        target: key.id,
-        outcome: 'success',
-        detail: { name: key.name, scopes: key.scopes, expiresAt: key.expiresAt },
-      });
+      const key = await auditedTx(
+        ctx,
+        req,
+        (tx) => ctx.apiKeys.create(s.userId, req.body, tx),
+        (k) => ({
+          action: 'apikey.create',
+          target: k.id,
+          outcome: 'success',
+          detail: { name: k.name, scopes: k.scopes, expiresAt: k.expiresAt },
+        }),
+      );
       return reply.status(201).send(key);
     },
   );
@@ -116,13 +121,15 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AuthContext): v
       schema: { params: ApiKeyIdParams },
     },
     async (req, reply) => {
-      if (!(await ctx.apiKeys.revoke(req.session!.userId, req.params.id)))
-        throw new AppError('NOT_FOUND', 'You have no API key with that id');
-      await auditAuth(ctx, req, {
-        action: 'apikey.revoke',
-        target: req.params.id,
-        outcome: 'success',
-      });
+      await auditedTx(
+        ctx,
+        req,
+        async (tx) => {
+          if (!(await ctx.apiKeys.revoke(req.session!.userId, req.params.id, tx)))
+            throw new AppError('NOT_FOUND', 'You have no API key with that id');
+        },
+        () => ({ action: 'apikey.revoke', target: req.params.id, outcome: 'success' }),
+      );
       return reply.status(204).send();
     },
   );

@@ -31,7 +31,8 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AuthContext): void
       reason: error.detail,
       detail: { code: error.code, provider: 'basic' },
     });
-    if (error.code !== 'MFA_REQUIRED') await ctx.limiter.recordFailure(username, req.ip);
+    if (error.code !== 'MFA_REQUIRED' && error.code !== 'ACCOUNT_DISABLED')
+      await ctx.limiter.recordFailure(username, req.ip);
     throw error;
   }
 
@@ -59,12 +60,22 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AuthContext): void
         .select()
         .from(schema.users)
         .where(eq(schema.users.username, username));
-      const ok = await verifyPassword(user && !user.disabled ? user.passwordHash : null, password);
+      const ok = await verifyPassword(user ? user.passwordHash : null, password);
       if (!user || !ok)
         return refuse(
           req,
           username,
           new AppError('INVALID_CREDENTIALS', 'Invalid username or password.'),
+        );
+      // Said only to someone who knows the password: no account-state oracle for guessers.
+      if (user.disabled)
+        return refuse(
+          req,
+          username,
+          new AppError(
+            'ACCOUNT_DISABLED',
+            'This account is disabled. Ask an administrator to enable it.',
+          ),
         );
       let mfa: 'totp' | 'recovery' | null = null;
       if (user.totpSecret) {
@@ -94,7 +105,6 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AuthContext): void
       return startSession(ctx, req, reply, user, {
         provider: 'basic',
         mfa,
-        mfaEnrolled: user.totpSecret !== null,
       });
     },
   );
@@ -106,7 +116,14 @@ export function registerAuthRoutes(app: FastifyInstance, ctx: AuthContext): void
 
   r.post(
     '/api/v1/auth/logout',
-    { config: { permission: 'profile:self', action: 'auth.logout', duringMfaEnrolment: true } },
+    {
+      config: {
+        permission: 'profile:self',
+        action: 'auth.logout',
+        duringMfaEnrolment: true,
+        duringMfaVerification: true,
+      },
+    },
     async (req, reply) => {
       const session = req.session!;
       await ctx.sessions.destroy(session.id);

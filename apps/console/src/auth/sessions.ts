@@ -68,8 +68,8 @@ export class Sessions {
   async create(
     user: { id: string; username: string; role: string },
     client: ClientContext,
-    mfa: { verified: boolean; enrolmentRequired: boolean },
-    extra: Pick<SessionRecord, 'provider' | 'oidc'> = {},
+    mfa: { verified: boolean; enrolmentRequired: boolean; verificationRequired?: boolean },
+    extra: Pick<SessionRecord, 'provider' | 'oidc' | 'strategyScope'> = {},
   ): Promise<SessionRecord> {
     const t = this.now().getTime();
     const record: SessionRecord = {
@@ -86,6 +86,7 @@ export class Sessions {
       mfaAt: mfa.verified ? t : null,
       stepUpAt: mfa.verified ? t : null,
       mfaEnrolmentRequired: mfa.enrolmentRequired,
+      ...(mfa.verificationRequired ? { mfaVerificationRequired: true } : {}),
       ...extra,
     };
     await this.store.set(record, this.ttlSeconds(record));
@@ -194,9 +195,11 @@ export class Sessions {
       expiresAt: new Date(r.createdAt + this.policy.absoluteMinutes * 60_000).toISOString(),
       idleExpiresAt: new Date(r.lastSeenAt + this.policy.idleMinutes * 60_000).toISOString(),
       handle: r.handle,
+      strategyScope: r.strategyScope ?? null,
       mfa: {
         verified: r.mfaAt !== null,
         enrolmentRequired: r.mfaEnrolmentRequired,
+        verificationRequired: r.mfaVerificationRequired === true,
         stepUpUntil:
           r.stepUpAt === null ? null : new Date(r.stepUpAt + STEP_UP_MAX_AGE_MS).toISOString(),
       },

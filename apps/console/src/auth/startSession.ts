@@ -1,5 +1,6 @@
 import type { AuthProviderId, Role, SessionInfo } from '@qd/contracts';
-import type { SessionRecord } from '@qd/platform';
+import { AppError, schema, type SessionRecord } from '@qd/platform';
+import { eq } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { clientOf } from '../http/guard';
 import { auditAuth, setSessionCookie, type AuthContext } from './context';
@@ -8,6 +9,9 @@ import { auditAuth, setSessionCookie, type AuthContext } from './context';
  * Signs a user in after a provider has authenticated them: ends the browser's previous session,
  * creates a fresh one (new id: no fixation), applies the MFA policy, sets the cookie and audits
  * `auth.login` — before the response. Every provider ends its login with this.
+ * The user is read again here, so every path shares the same rules: a disabled user is refused,
+ * a user with TOTP who proved no second factor gets a session that can only pass the TOTP step,
+ * and the user's strategy scope goes into the session.
  */
 export async function startSession(
   ctx: AuthContext,
@@ -17,7 +21,6 @@ export async function startSession(
   how: {
     provider: AuthProviderId;
     mfa: 'totp' | 'recovery' | null;
-    mfaEnrolled: boolean;
     /** Provider data kept in the session (OIDC tokens). */
     session?: Pick<SessionRecord, 'oidc'>;
     /** Extra audit detail (IdP issuer and subject, certificate subject). */
@@ -28,12 +31,24 @@ export async function startSession(
     await ctx.sessions.destroy(req.session.id);
     await ctx.revocations.publish([req.session.handle], 'signed in again');
   }
-  const enrolmentRequired = !how.mfaEnrolled && ctx.mfaRequiredRoles.includes(user.role as Role);
+  const [row] = await ctx.db.select().from(schema.users).where(eq(schema.users.id, user.id));
+  if (!row || row.disabled)
+    throw new AppError(
+      'ACCOUNT_DISABLED',
+      'This account is disabled. Ask an administrator to enable it.',
+    );
+  const enrolled = row.totpSecret !== null;
+  const enrolmentRequired = !enrolled && ctx.mfaRequiredRoles.includes(user.role as Role);
+  const verificationRequired = enrolled && how.mfa === null;
   const session = await ctx.sessions.create(
     user,
     clientOf(req),
-    { verified: how.mfa !== null, enrolmentRequired },
-    { provider: how.provider, ...how.session },
+    { verified: how.mfa !== null, enrolmentRequired, verificationRequired },
+    {
+      provider: how.provider,
+      ...how.session,
+      ...(row.strategyScope && row.role !== 'admin' ? { strategyScope: row.strategyScope } : {}),
+    },
   );
   req.session = session;
   await auditAuth(ctx, req, {
@@ -44,6 +59,7 @@ export async function startSession(
       provider: how.provider,
       mfa: how.mfa,
       mfaEnrolmentRequired: enrolmentRequired,
+      mfaVerificationRequired: verificationRequired,
       ...how.detail,
     },
   });

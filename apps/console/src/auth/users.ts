@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { schema, type Database } from '@qd/platform';
+import { schema, type Database, type Tx } from '@qd/platform';
 import { eq } from 'drizzle-orm';
 import { hashPassword } from './passwords';
 
@@ -10,10 +10,18 @@ export async function createUser(
   password: string,
   role: string,
 ): Promise<string> {
+  return insertUser(db, username, await hashPassword(password), role);
+}
+
+/** Inserts a user with an already hashed password (inside the caller's transaction). */
+export async function insertUser(
+  db: Database | Tx,
+  username: string,
+  passwordHash: string,
+  role: string,
+): Promise<string> {
   const id = randomUUID();
-  await db
-    .insert(schema.users)
-    .values({ id, username, passwordHash: await hashPassword(password), role });
+  await db.insert(schema.users).values({ id, username, passwordHash, role });
   return id;
 }
 

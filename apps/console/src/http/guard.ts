@@ -17,6 +17,8 @@ declare module 'fastify' {
     stepUp?: boolean;
     /** Allowed while the user still has to enrol MFA (enrolment, session, logout). */
     duringMfaEnrolment?: boolean;
+    /** Allowed before a provider sign-in has passed its TOTP step (the step itself, logout). */
+    duringMfaVerification?: boolean;
   }
   interface FastifyInstance {
     /** Every /api route with what it declares (for the route-permission tests and docs). */
@@ -120,6 +122,11 @@ export function installGuard(app: FastifyInstance, d: GuardDeps): void {
     if (!s && req.sessionRejected === 'expired')
       throw new AppError('SESSION_EXPIRED', 'Your session expired. Sign in again to continue.');
     if (!s) throw new AppError('UNAUTHENTICATED', 'Sign in to continue (no session)');
+    if (s.mfaVerificationRequired && !config.duringMfaVerification)
+      throw new AppError(
+        'MFA_VERIFICATION_REQUIRED',
+        'Enter the 6-digit code from your authenticator app to finish signing in',
+      );
     if (s.mfaEnrolmentRequired && !config.duringMfaEnrolment)
       throw new AppError(
         'MFA_ENROLMENT_REQUIRED',
@@ -175,6 +182,7 @@ const DENIED = new Set([
   'UNAUTHENTICATED',
   'STEP_UP_REQUIRED',
   'MFA_ENROLMENT_REQUIRED',
+  'MFA_VERIFICATION_REQUIRED',
 ]);
 
 async function auditDeviceMismatch(audit: AuditLog, req: FastifyRequest): Promise<void> {

@@ -44,6 +44,8 @@ export interface HarnessOptions {
   cipher?: SessionCipher;
   /** Shared Redis (sign-in limits, cross-instance socket counts). */
   redis?: Redis;
+  /** Serve a web build from here (the SPA shell). */
+  webRoot?: string;
 }
 
 /** A console under test with a movable clock. */
@@ -100,6 +102,7 @@ export class Harness {
       now: this.now,
       cipher,
       redis: opts.redis,
+      ...(opts.webRoot ? { webRoot: opts.webRoot } : {}),
       loginLimits: { perUserAndAddress: 5, perAddress: 200, blockMinutes: 15, delayBaseSeconds: 0 },
     });
     if (opts.gateway || opts.gatewayUrl) await this.server.start();

@@ -114,6 +114,9 @@ describe('step-up: sensitive actions need a fresh verification, enforced by the 
         'POST /api/v1/admin/users/:id/role',
         'POST /api/v1/admin/users/:id/mfa-reset',
         'POST /api/v1/admin/users/:id/logout',
+        'POST /api/v1/admin/users/:id/disable',
+        'POST /api/v1/admin/users/:id/enable',
+        'POST /api/v1/admin/users/:id/strategies',
         'POST /api/v1/auth/api-keys',
       ]),
     );

@@ -11,6 +11,7 @@ import {
 } from '@qd/contracts';
 import { AppError, type Bus, type Logger, type SessionRecord } from '@qd/platform';
 import type { WebSocket } from 'ws';
+import { topicRefusal } from '../auth/strategyScope';
 import { NO_METRICS, type HubMetrics } from './hubMetrics';
 import { DEFAULT_HUB_OPTIONS, type Client, type HubOptions, type SnapshotSource } from './hubTypes';
 import { deltaSize, mergeDeltas } from './topicData';
@@ -216,6 +217,9 @@ export class Hub {
         detail: `Your role may not read ${topic}`,
         topic,
       });
+    const outOfScope = topicRefusal(c.session, topic);
+    if (outOfScope)
+      return this.send(c, { type: 'error', code: 'FORBIDDEN', detail: outOfScope, topic });
     try {
       await this.store.ensure(topic);
     } catch (err) {

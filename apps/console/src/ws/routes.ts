@@ -41,6 +41,11 @@ export function registerWsRoute(
           );
         if (!originAllowed(req, allowedOrigins))
           throw new AppError('FORBIDDEN', 'Origin not allowed');
+        if (session.mfaVerificationRequired)
+          throw new AppError(
+            'MFA_VERIFICATION_REQUIRED',
+            'Finish signing in (authenticator code) before opening the live feed',
+          );
         if (session.mfaEnrolmentRequired)
           throw new AppError(
             'MFA_ENROLMENT_REQUIRED',

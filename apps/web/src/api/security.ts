@@ -45,6 +45,19 @@ export async function startTotpEnrolment(): Promise<TotpEnrolment> {
   return parseWith(TotpEnrolment, res, 'enrolment');
 }
 
+/** The code step after a sign-in that proved no second factor (single sign-on, certificate). */
+export async function verifyMfa(
+  body: { totp: string } | { recoveryCode: string },
+): Promise<SessionInfo> {
+  const res = await apiRequest('/auth/mfa/verify', {
+    method: 'POST',
+    body,
+    expectUnauthorized: true,
+    noStepUp: true,
+  });
+  return parseWith(SessionInfo, res, 'session');
+}
+
 export async function confirmTotpEnrolment(totp: string): Promise<string[]> {
   const res = await apiRequest('/auth/mfa/totp/confirm', {
     method: 'POST',
@@ -113,6 +126,38 @@ export async function changeRole(id: string, role: Role, reason: string): Promis
 
 export async function resetMfa(id: string, reason: string): Promise<void> {
   await apiRequest(`/admin/users/${id}/mfa-reset`, { method: 'POST', body: { reason } });
+}
+
+/** Limits a user to some strategies (null: all); their sessions end. */
+export async function setStrategyScope(
+  id: string,
+  strategies: string[] | null,
+  reason: string,
+): Promise<UserSummary> {
+  const res = await apiRequest(`/admin/users/${id}/strategies`, {
+    method: 'POST',
+    body: { strategies, reason },
+  });
+  return parseWith(UserSummary, res, 'user');
+}
+
+/** The ids of the strategies the gateway runs (for the scope editor). */
+export async function fetchStrategyIds(): Promise<string[]> {
+  const res = await apiRequest('/strategies');
+  return parseWith(z.array(z.object({ id: z.string() })), res, 'strategy list').map((s) => s.id);
+}
+
+/** Disables (sessions end, API keys refused) or enables a user. */
+export async function setUserDisabled(
+  id: string,
+  disabled: boolean,
+  reason: string,
+): Promise<UserSummary> {
+  const res = await apiRequest(`/admin/users/${id}/${disabled ? 'disable' : 'enable'}`, {
+    method: 'POST',
+    body: { reason },
+  });
+  return parseWith(UserSummary, res, 'user');
 }
 
 export async function forceLogout(id: string, reason: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { GridId } from '@qd/contracts';
 import type { ColDef, GetRowIdFunc, GridApi, RowClassParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useMemo, type ReactNode } from 'react';
+import { cspNonce } from '../cspNonce';
 import { EmptyState } from '../ui/EmptyState';
 import { SkeletonRows } from '../ui/Skeleton';
 import { useGridTurn } from './gridTurn';
@@ -60,6 +61,7 @@ export function DataGrid<T>({
     <div className="absolute inset-0" data-grid-id={gridId}>
       <AgGridReact<T>
         theme={gridTheme}
+        styleNonce={cspNonce()}
         rowData={rows}
         columnDefs={columns}
         defaultColDef={colDef}

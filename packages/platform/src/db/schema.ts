@@ -36,6 +36,8 @@ export const users = pgTable('users', {
   totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   mfaEnrolledAt: ts('mfa_enrolled_at'),
   passwordChangedAt: ts('password_changed_at'),
+  /** Strategy ids whose orders the user may act on and see; null: every strategy (unscoped). */
+  strategyScope: jsonb('strategy_scope').$type<string[]>(),
 });
 
 /** One-time MFA recovery codes (argon2id hashes). */

@@ -1,5 +1,11 @@
 import type { ErrorCode, Problem } from '@qd/contracts';
-import { LogController, type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  LogController,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { z } from 'zod';
 
 /** HTTP status of every error code: the one catalogue both servers render from. */
@@ -14,6 +20,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   MFA_INVALID: 401,
   MFA_ENROLMENT_REQUIRED: 403,
   MFA_ALREADY_ENROLLED: 409,
+  MFA_VERIFICATION_REQUIRED: 403,
+  ACCOUNT_DISABLED: 403,
   STEP_UP_REQUIRED: 403,
   USERNAME_TAKEN: 409,
   CSRF_FAILED: 403,
@@ -86,7 +94,10 @@ export function parseOr400<T extends z.ZodType>(
  * Installs the one error handler (and 404 handler) that renders every failure as problem+json.
  * With `spaIndex`, unknown GET paths outside /api and /ws serve the SPA shell (client routes).
  */
-export function installProblemHandler(app: FastifyInstance, spaIndex = false): void {
+export function installProblemHandler(
+  app: FastifyInstance,
+  spaIndex: boolean | ((request: FastifyRequest, reply: FastifyReply) => unknown) = false,
+): void {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
     let appError: AppError;
     const validation = (error as FastifyError).validation;
@@ -125,7 +136,9 @@ export function installProblemHandler(app: FastifyInstance, spaIndex = false): v
   app.setNotFoundHandler((request, reply) => {
     const url = request.url;
     if (spaIndex && request.method === 'GET' && !url.startsWith('/api') && !url.startsWith('/ws'))
-      return (reply as unknown as { sendFile(f: string): unknown }).sendFile('index.html');
+      return typeof spaIndex === 'function'
+        ? spaIndex(request, reply)
+        : (reply as unknown as { sendFile(f: string): unknown }).sendFile('index.html');
     const e = new AppError('NOT_FOUND', `No route ${request.method} ${request.url}`);
     void reply.status(404).type('application/problem+json').send(e.toProblem(request.url));
   });

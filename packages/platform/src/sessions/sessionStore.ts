@@ -21,6 +21,13 @@ export interface SessionRecord {
   stepUpAt: number | null;
   /** The role requires MFA and the user has not enrolled: only enrolment is allowed. */
   mfaEnrolmentRequired: boolean;
+  /**
+   * The user has TOTP but signed in through a provider that proved no second factor: only the
+   * TOTP step (and logout) is allowed until they pass it.
+   */
+  mfaVerificationRequired?: boolean;
+  /** Strategies the user is limited to (null or absent: all). Changing it ends the sessions. */
+  strategyScope?: string[] | null;
   /** How the user signed in (basic when absent). */
   provider?: 'dev' | 'basic' | 'oidc' | 'mtls';
   /** OIDC tokens of the session: refresh on expiry, id_token_hint for RP-initiated logout. */

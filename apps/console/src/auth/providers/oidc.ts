@@ -189,7 +189,12 @@ export function registerOidcProvider(app: FastifyInstance, d: OidcDeps): void {
   r.post(
     '/api/v1/auth/oidc/logout',
     {
-      config: { permission: 'profile:self', action: 'auth.logout', duringMfaEnrolment: true },
+      config: {
+        permission: 'profile:self',
+        action: 'auth.logout',
+        duringMfaEnrolment: true,
+        duringMfaVerification: true,
+      },
       schema: { response: { 200: OidcLogoutResponse } },
     },
     async (req, reply) => {

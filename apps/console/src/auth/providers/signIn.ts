@@ -7,7 +7,8 @@ import { startSession } from '../startSession';
 /**
  * Starts the session of a user a provider has identified, through the one `startSession` every
  * path shares (fresh id, MFA policy, cookie, audit). The provider itself proved no second
- * factor: a user who must use MFA enrols or steps up with TOTP like everyone else.
+ * factor: a user with TOTP passes the TOTP step before anything else (`POST /auth/mfa/verify`),
+ * and a user whose role requires MFA enrols first.
  */
 export function signIn(
   ctx: AuthContext,
@@ -21,7 +22,6 @@ export function signIn(
   return startSession(ctx, req, reply, user, {
     provider,
     mfa: null,
-    mfaEnrolled: user.mfaEnrolled,
     session,
     detail,
   });

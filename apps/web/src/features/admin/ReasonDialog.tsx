@@ -1,19 +1,24 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field, inputClass } from '../../ui/Field';
 
-/** Asks for the reason an administrative action is taken (it goes into the audit log). */
+/**
+ * Asks for the reason an administrative action is taken (it goes into the audit log); `children`
+ * are the action's own fields, above the reason.
+ */
 export function ReasonDialog({
   title,
   action,
   onSubmit,
   onClose,
+  children,
 }: {
   title: string;
   action: string;
   onSubmit: (reason: string) => Promise<string | null>;
   onClose: () => void;
+  children?: ReactNode;
 }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -32,6 +37,7 @@ export function ReasonDialog({
   return (
     <Dialog open onOpenChange={(o) => !o && !busy && onClose()} title={title}>
       <form noValidate onSubmit={submit} className="flex flex-col gap-4">
+        {children}
         <Field label="Reason" error={error ?? undefined}>
           {({ id, describedBy, invalid }) => (
             <input

@@ -2,31 +2,72 @@ import { Role, type UserSummary } from '@qd/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
-import { changeRole, fetchUsers, forceLogout, resetMfa } from '../../api/security';
+import {
+  changeRole,
+  fetchStrategyIds,
+  fetchUsers,
+  forceLogout,
+  resetMfa,
+  setStrategyScope,
+  setUserDisabled,
+} from '../../api/security';
 import { Button } from '../../ui/Button';
 import { Panel } from '../../ui/Panel';
 import { useSession } from '../auth/session';
 import { showToast } from '../shell/toasts';
 import { CreateUserForm } from './CreateUserForm';
 import { ReasonDialog } from './ReasonDialog';
+import { StrategyScopeFields } from './StrategyScopeFields';
 
 type Pending =
   | { kind: 'role'; user: UserSummary; role: Role }
   | { kind: 'mfa'; user: UserSummary }
-  | { kind: 'logout'; user: UserSummary };
+  | { kind: 'logout'; user: UserSummary }
+  | { kind: 'disable' | 'enable' | 'scope'; user: UserSummary };
 
-/** Users and roles: create, change role, reset MFA, sign out everywhere (each needs step-up). */
+const scopeText = (u: UserSummary) =>
+  u.strategyScope ? u.strategyScope.join(', ') || 'none' : 'all';
+
+const TITLES: Record<Pending['kind'], (p: Pending) => string> = {
+  role: (p) => `Make ${p.user.username} ${p.kind === 'role' ? p.role : ''}`,
+  mfa: (p) => `Reset two-factor authentication of ${p.user.username}`,
+  logout: (p) => `Sign ${p.user.username} out everywhere`,
+  disable: (p) => `Disable ${p.user.username}: their sessions end and their API keys stop working`,
+  enable: (p) => `Enable ${p.user.username} again`,
+  scope: (p) => `Strategies of ${p.user.username} (their sessions end)`,
+};
+const ACTIONS: Record<Pending['kind'], string> = {
+  role: 'Change role',
+  mfa: 'Reset',
+  logout: 'Sign out',
+  disable: 'Disable',
+  enable: 'Enable',
+  scope: 'Save',
+};
+
+/**
+ * Users and roles: create, change role, reset MFA, sign out everywhere, disable / enable (each
+ * needs step-up and a reason).
+ */
 export function UsersPage() {
   const session = useSession();
   const users = useQuery({ queryKey: ['admin-users'], queryFn: fetchUsers, staleTime: 0 });
   const [pending, setPending] = useState<Pending | null>(null);
+  const [scopeDraft, setScopeDraft] = useState<string[] | null>(null);
+  const strategyIds = useQuery({
+    queryKey: ['strategy-ids'],
+    queryFn: fetchStrategyIds,
+    enabled: pending?.kind === 'scope',
+  });
   const canWrite = session?.permissions.includes('users:write') ?? false;
 
   async function run(p: Pending, reason: string): Promise<string | null> {
     try {
       if (p.kind === 'role') await changeRole(p.user.id, p.role, reason);
       else if (p.kind === 'mfa') await resetMfa(p.user.id, reason);
-      else await forceLogout(p.user.id, reason);
+      else if (p.kind === 'logout') await forceLogout(p.user.id, reason);
+      else if (p.kind === 'scope') await setStrategyScope(p.user.id, scopeDraft, reason);
+      else await setUserDisabled(p.user.id, p.kind === 'disable', reason);
       await users.refetch();
       showToast('success', `Done for ${p.user.username}`);
       return null;
@@ -53,6 +94,8 @@ export function UsersPage() {
                 <th className="px-3 py-1 font-medium">User</th>
                 <th className="py-1 font-medium">Role</th>
                 <th className="py-1 font-medium">Two-factor</th>
+                <th className="py-1 font-medium">Strategies</th>
+                <th className="py-1 font-medium">Status</th>
                 <th />
               </tr>
             </thead>
@@ -80,6 +123,26 @@ export function UsersPage() {
                     </select>
                   </td>
                   <td className="py-1.5">{u.mfaEnrolled ? 'on' : 'off'}</td>
+                  <td className="py-1.5">
+                    {canWrite && u.role !== 'admin' ? (
+                      <button
+                        type="button"
+                        aria-label={`Strategies of ${u.username}`}
+                        className="text-accent hover:underline"
+                        onClick={() => {
+                          setScopeDraft(u.strategyScope);
+                          setPending({ kind: 'scope', user: u });
+                        }}
+                      >
+                        {scopeText(u)}
+                      </button>
+                    ) : (
+                      scopeText(u)
+                    )}
+                  </td>
+                  <td className={`py-1.5 ${u.disabled ? 'text-down' : ''}`}>
+                    {u.disabled ? 'disabled' : 'active'}
+                  </td>
                   <td className="py-1.5 pr-3 text-right">
                     {canWrite && (
                       <div className="flex justify-end gap-2">
@@ -93,6 +156,16 @@ export function UsersPage() {
                         <Button size="sm" onClick={() => setPending({ kind: 'logout', user: u })}>
                           Sign out everywhere
                         </Button>
+                        <Button
+                          size="sm"
+                          variant={u.disabled ? 'outline' : 'danger'}
+                          disabled={u.id === session?.user.id}
+                          onClick={() =>
+                            setPending({ kind: u.disabled ? 'enable' : 'disable', user: u })
+                          }
+                        >
+                          {u.disabled ? 'Enable' : 'Disable'}
+                        </Button>
                       </div>
                     )}
                   </td>
@@ -104,19 +177,19 @@ export function UsersPage() {
       </Panel>
       {pending && (
         <ReasonDialog
-          title={
-            pending.kind === 'role'
-              ? `Make ${pending.user.username} ${pending.role}`
-              : pending.kind === 'mfa'
-                ? `Reset two-factor authentication of ${pending.user.username}`
-                : `Sign ${pending.user.username} out everywhere`
-          }
-          action={
-            pending.kind === 'role' ? 'Change role' : pending.kind === 'mfa' ? 'Reset' : 'Sign out'
-          }
+          title={TITLES[pending.kind](pending)}
+          action={ACTIONS[pending.kind]}
           onSubmit={(reason) => run(pending, reason)}
           onClose={() => setPending(null)}
-        />
+        >
+          {pending.kind === 'scope' && (
+            <StrategyScopeFields
+              ids={strategyIds.data}
+              value={scopeDraft}
+              onChange={setScopeDraft}
+            />
+          )}
+        </ReasonDialog>
       )}
     </div>
   );

@@ -41,7 +41,13 @@ export function LoginPage() {
   async function onSession(session: SessionInfo) {
     setCsrfToken(session.csrfToken);
     queryClient.setQueryData(sessionQuery.queryKey, session);
-    await navigate({ to: session.mfa.enrolmentRequired ? '/enrol-mfa' : '/' });
+    await navigate({
+      to: session.mfa.verificationRequired
+        ? '/verify-mfa'
+        : session.mfa.enrolmentRequired
+          ? '/enrol-mfa'
+          : '/',
+    });
   }
 
   async function onSubmit(e: FormEvent) {
