@@ -10,8 +10,9 @@ function grammarFamilies(): string[] {
   return (body?.[1] ?? '').split('|').map((alt) => alt.split(':')[0]!);
 }
 
-/** One concrete topic name per family. */
-const sample = (family: string) => (family === 'prices' ? 'prices:NVDA' : family);
+/** One concrete topic name per family (the job id names no job: a reader gets NOT_FOUND). */
+const sample = (family: string) =>
+  family === 'prices' ? 'prices:NVDA' : family === 'jobs' ? 'jobs:no-such-job' : family;
 
 describe('WS topics: every topic declares a permission, and each role gets exactly what it may read', () => {
   let h: Harness;
@@ -41,6 +42,11 @@ describe('WS topics: every topic declares a permission, and each role gets exact
       const frames = await firstFrames(base, b, topics);
       for (const topic of topics) {
         const allowed = can(role, TOPIC_SCHEMAS[topic.split(':')[0] as TopicFamily].permission);
+        if (topic.startsWith('jobs:')) {
+          // Permission is checked before existence: a reader learns the job is not there.
+          expect(frames[topic]?.code, `${role} ${topic}`).toBe(allowed ? 'NOT_FOUND' : 'FORBIDDEN');
+          continue;
+        }
         expect(frames[topic]?.type, `${role} ${topic}`).toBe(allowed ? 'snapshot' : 'error');
         if (!allowed) expect(frames[topic]?.code, `${role} ${topic}`).toBe('FORBIDDEN');
       }
