@@ -16,3 +16,4 @@ export * from './authProviders';
 export * from './controls';
 export * from './strategies';
 export * from './twap';
+export * from './notifications';

@@ -41,7 +41,7 @@ export {
   type BreakerTrip,
 } from './breakerRules';
 export { planTwap, dueQty, TWAP_LIMITS, type TwapPlanInput, type TwapSlice } from './twap';
-export { closingOrder, type CloseAmount } from './closePosition';
+export { closingOrder, splitClose, type CloseAmount, type CloseShare } from './closePosition';
 export {
   stepSignal,
   EMPTY_SIGNAL,

@@ -14,7 +14,9 @@ import {
   TwapRequest,
   UpdateBreakerThresholdsRequest,
   UpdateRiskLimitsRequest,
+  type ClosePositionResult,
   type ControlResult,
+  type FlattenResult,
   type Order,
 } from '@qd/contracts';
 import type { FastifyInstance } from 'fastify';
@@ -98,7 +100,7 @@ export function registerControlRoutes(
     reason: (i) => i.body.reason,
     detail: (_i, res) => ({ canceled: res.canceled.length }),
   });
-  forward<Any, typeof FlattenRequest, ControlResult>({
+  forward<Any, typeof FlattenRequest, FlattenResult>({
     method: 'POST',
     path: '/controls/flatten',
     permission: 'trading:flatten',
@@ -111,9 +113,10 @@ export function registerControlRoutes(
       orders: res.orders.map((o) => o.id),
       canceled: res.canceled.length,
       refused: res.refused,
+      entriesPaused: res.entriesPaused,
     }),
   });
-  forward<typeof SymbolParams, typeof ClosePositionRequest, Order>({
+  forward<typeof SymbolParams, typeof ClosePositionRequest, ClosePositionResult>({
     method: 'POST',
     path: '/positions/:symbol/close',
     permission: 'orders:write',
@@ -122,11 +125,17 @@ export function registerControlRoutes(
     body: ClosePositionRequest,
     target: (i) => i.params.symbol,
     reason: (i) => i.body.reason,
-    detail: (i, order) => ({
+    detail: (i, res) => ({
       qty: i.body.qty ?? null,
       pct: i.body.pct ?? null,
-      orderId: order.id,
-      status: order.status,
+      closed: res.qty,
+      replay: res.replay,
+      orders: res.orders.map((o) => ({
+        id: o.id,
+        qty: o.qty,
+        status: o.status,
+        strategyId: o.strategyId ?? null,
+      })),
     }),
   });
 
