@@ -493,6 +493,32 @@ describe('TWAP', () => {
     expect(positionQty('AAPL')).toBe('30');
   });
 
+  it('sends limit slices at the touch ± the offset, priced when each slice goes out', async () => {
+    await start();
+    const limitReq = { ...req, sliceType: 'limit', limitOffsetBps: -20 };
+    const q = gw.engine.quote('AAPL');
+    const preview = (await call('POST', '/v1/twap/preview', limitReq)).json();
+    // A buy 20 bps under the ask, rounded down to the cent.
+    const expected = (Math.floor(Number(q.ask) * (1 - 0.002) * 100) / 100).toString();
+    expect(preview.indicativeLimitPrice).toBe(expected);
+    expect(preview.request).toMatchObject({ sliceType: 'limit', limitOffsetBps: -20 });
+    const market = (await call('POST', '/v1/twap/preview', req)).json();
+    expect(market.indicativeLimitPrice).toBeNull();
+    const offsetOnMarket = await call('POST', '/v1/twap/preview', { ...req, limitOffsetBps: 5 });
+    expect(offsetOnMarket.statusCode).toBe(400);
+    expect(offsetOnMarket.json().errors[0].path).toBe('limitOffsetBps');
+    const tooFar = await call('POST', '/v1/twap/preview', { ...limitReq, limitOffsetBps: 900 });
+    expect(tooFar.json().errors[0].path).toBe('limitOffsetBps');
+
+    const twap = (await call('POST', '/v1/twap', limitReq)).json();
+    expect(twap).toMatchObject({ sliceType: 'limit', limitOffsetBps: -20, slicesSent: 1 });
+    const [child] = [...gw.engine.working.values()].filter((w) => w.row.parentId === twap.id);
+    expect(child!.row).toMatchObject({ type: 'limit', limitPrice: expected, tif: 'day' });
+    // Cancelling the parent pulls the resting limit child.
+    const canceled = (await call('POST', `/v1/twap/${twap.id}/cancel`)).json();
+    expect(canceled.canceled.map((o: Order) => o.id)).toEqual([child!.row.id]);
+  });
+
   it('halts when the kill switch is engaged before a slice', async () => {
     await start();
     const twap = (await call('POST', '/v1/twap', req)).json();
