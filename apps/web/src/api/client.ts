@@ -35,6 +35,21 @@ export class ApiError extends Error {
 }
 
 const BASE = '/api/v1';
+let serverOffsetMs = 0;
+
+/**
+ * The server's clock now, estimated from the `Date` header of the latest API answer (1 s
+ * resolution), so ages of server timestamps do not depend on this machine's clock being right.
+ */
+export function serverNow(): number {
+  return Date.now() + serverOffsetMs;
+}
+
+function noteServerDate(res: Response): void {
+  const date = Date.parse(res.headers.get('date') ?? '');
+  // The header is whole seconds: half a second is the best estimate of where in it we are.
+  if (Number.isFinite(date)) serverOffsetMs = date + 500 - Date.now();
+}
 let csrfToken: string | null = null;
 let onUnauthorized: (() => void) | null = null;
 
@@ -116,6 +131,7 @@ export async function apiRequest(path: string, options: RequestOptions = {}): Pr
       'Cannot reach the server. Check the connection and try again.',
     );
   }
+  noteServerDate(res);
   if (!res.ok) {
     const error = await toApiError(res);
     if (res.status === 401 && !options.expectUnauthorized) onUnauthorized?.();
