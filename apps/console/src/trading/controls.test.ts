@@ -127,6 +127,21 @@ describe('control routes', () => {
       message: 'give a reason of at least 20 characters',
     });
     expect(await lastAudit()).toMatchObject({ action: 'positions.flatten', outcome: 'failure' });
+    // Every control wants a reason, the older cancel-all address included.
+    const legacy = await admin('POST', '/orders/cancel-all', { symbol: 'AAPL' });
+    expect(legacy.status).toBe(400);
+    expect(((await legacy.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe(
+      'reason',
+    );
+    const twap = await admin('POST', '/twap/preview', {
+      symbol: 'AAPL',
+      side: 'buy',
+      qty: '10',
+      durationMin: 5,
+      intervalS: 30,
+      reason: 'short',
+    });
+    expect(twap.status).toBe(400);
   });
 
   it('a viewer reads the controls but gets 403 on every control action', async () => {

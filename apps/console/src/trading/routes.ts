@@ -1,21 +1,19 @@
 import {
+  CancelAllRequest,
   DisengageKillSwitchRequest,
   EngageKillSwitchRequest,
   OrderIdParams,
   OrderRequest,
   OrdersQuery,
-  Symbol,
   type Order,
 } from '@qd/contracts';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AuditLog } from '../audit/auditLog';
 import { clientOrderId } from './clientOrderId';
 import { forwardAudited, forwardReads } from './forwardAudited';
 import type { GatewayClient } from './gatewayClient';
-
-const CancelAll = z.object({ symbol: Symbol.optional() }).strict();
 
 /** Portfolio, orders and kill-switch routes: checked here, executed by the gateway. */
 export function registerTradingRoutes(
@@ -71,13 +69,16 @@ export function registerTradingRoutes(
     params: OrderIdParams,
     target: (i) => i.params.id,
   });
-  forward<z.ZodTypeAny, typeof CancelAll, { canceled: Order[] }>({
+  // The older cancel-all address: the same control as /controls/cancel-all, reason required.
+  forward<z.ZodTypeAny, typeof CancelAllRequest, { canceled: Order[] }>({
     method: 'POST',
     path: '/orders/cancel-all',
     permission: 'orders:write',
     action: 'order.cancel_all',
-    body: CancelAll,
+    body: CancelAllRequest,
+    gatewayPath: () => '/v1/controls/cancel-all',
     target: (i) => i.body.symbol ?? 'all',
+    reason: (i) => i.body.reason,
     detail: (_i, res) => ({ canceled: res.canceled.length }),
   });
   forward({
