@@ -99,3 +99,26 @@ test('the notification history follows the user: it survives a reload and anothe
   for (const o of orders.filter((x) => x.symbol === 'KO'))
     await page.request.delete(`/api/v1/orders/${o.id}`, { headers: h });
 });
+
+test('an unknown breaker state (its topic never arrives) blocks the ticket: fail closed', async ({
+  page,
+}) => {
+  // Playwright sits between the page and the real /ws and drops every breaker frame, so the page
+  // never learns the breaker's state while everything else stays live.
+  await page.routeWebSocket(/\/ws$/, (ws) => {
+    const server = ws.connectToServer();
+    server.onMessage((message) => {
+      const frame = JSON.parse(String(message)) as { topic?: string };
+      if (frame.topic !== 'breaker') ws.send(message);
+    });
+  });
+  await login(page);
+  await expect(page.getByTestId('breaker-badge')).toHaveText(/BREAKER UNKNOWN/);
+  await expect(page.getByTestId('ticket-disabled-reason')).toHaveText(
+    /circuit breaker state unknown/i,
+  );
+  await expect(page.getByTestId('status-banner')).toContainText('TRADING STATE UNKNOWN');
+  await expect(
+    page.getByTestId('order-ticket').getByRole('button', { name: 'Preview' }),
+  ).toBeDisabled();
+});
