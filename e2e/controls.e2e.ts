@@ -105,6 +105,10 @@ test('the breaker trips by hand, blocks entries, and resets with RESET and a lon
   await fillAction(page, { reason: 'E2E: bad prints on the tape', submit: 'Trip breaker' });
   await expect(page.getByTestId('breaker-state')).toHaveText('BREAKER TRIPPED');
   await expect(toast(page, /Circuit breaker tripped/)).toBeVisible();
+  // The ticket says why it is disabled.
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByTestId('ticket-disabled-reason')).toHaveText(/circuit breaker tripped/i);
+  await openPage(page, 'Circuit breaker');
 
   const res = await page.request.post('/api/v1/orders', {
     headers: { 'X-CSRF-Token': await csrfToken(page) },
@@ -205,17 +209,33 @@ test('pausing entries blocks new positions but not exits; flatten needs FLATTEN,
   await expect(page.getByTestId('entries-state')).toHaveText('ENTRIES ALLOWED');
 
   await page.getByRole('button', { name: 'Flatten all…' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Pauses new entries for everyone');
   await fillAction(page, {
     reason: 'E2E: flatten everything at the end of the drill',
     word: 'FLATTEN',
     submit: 'Flatten all',
   });
   await stepUpWithPassword(page);
-  await expect(toast(page, /Flatten sent: \d+ closing orders?/)).toBeVisible();
+  const flattened = toast(page, /Flatten sent: \d+ closing orders?/);
+  await expect(flattened).toBeVisible();
+  // Flatten also pauses new entries, so nothing (no strategy either) simply re-enters.
+  await expect(flattened).toContainText('New entries are now paused globally');
+  await expect(page.getByTestId('entries-state')).toHaveText('NEW ENTRIES PAUSED');
   await expect(page.getByTestId('controls-positions')).toContainText('No open positions.');
   await expect(page.getByRole('button', { name: 'Flatten all…' })).toBeDisabled();
   await expect(page.getByTestId('flatten-blocked')).toContainText(/allowed again in \d+ s/);
   await expect(page.getByTestId('controls-history')).toContainText(
     'E2E: flatten everything at the end of the drill',
   );
+  // The API says when, too: 429 with Retry-After.
+  const again = await page.request.post('/api/v1/controls/flatten', {
+    headers: { 'X-CSRF-Token': await csrfToken(page) },
+    data: { reason: 'E2E: a second flatten straight away', confirm: 'FLATTEN' },
+  });
+  expect(again.status()).toBe(429);
+  expect(Number(again.headers()['retry-after'])).toBeGreaterThan(200);
+  // Leave entries allowed for the tests after this one.
+  await page.getByRole('button', { name: 'Resume entries…' }).click();
+  await fillAction(page, { reason: 'E2E: drill over, entries back on', submit: 'Resume entries' });
+  await expect(page.getByTestId('entries-state')).toHaveText('ENTRIES ALLOWED');
 });

@@ -32,6 +32,8 @@ const child = spawn(process.execPath, ['--enable-source-maps', 'apps/console/dis
     QD_OIDC_CLIENT_ID: TEST_IDP_CLIENT.clientId,
     QD_OIDC_CLIENT_SECRET: TEST_IDP_CLIENT.clientSecret,
     QD_OIDC_ROLE_MAP: 'qd-traders=operator,qd-quants=researcher,qd-admins=admin',
+    // Test knob (loopback only): GLD's quote never moves, so the ticket's stale-price gate shows.
+    QD_TEST_FROZEN_SYMBOLS: 'GLD',
   },
 });
 const stop = (signal) => child.kill(signal);

@@ -44,6 +44,7 @@ import { webCacheControl } from './http/webCacheControl';
 import { spaShell, styleNonceSource } from './http/spaShell';
 import { ConsoleMetrics } from './metrics/metrics';
 import { GatewayClient } from './trading/gatewayClient';
+import { registerNotifications } from './notifications';
 import { registerControlRoutes } from './trading/controlRoutes';
 import { registerTradingRoutes } from './trading/routes';
 import { Hub, type HubOptions } from './ws/hub';
@@ -212,6 +213,7 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   });
 
   registerPreferences(app, deps.db, audit, now);
+  registerNotifications(app, deps.db, audit, now);
   registerExportRoutes(app, audit, now);
 
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -226,7 +226,8 @@ describe('closing, cancelling and flattening', () => {
       pct: '25',
       reason: 'take some risk off',
     });
-    expect(pct.json()).toMatchObject({ side: 'sell', qty: '25', status: 'filled' });
+    expect(pct.json()).toMatchObject({ side: 'sell', qty: '25', replay: false });
+    expect(pct.json().orders).toMatchObject([{ side: 'sell', qty: '25', status: 'filled' }]);
     expect(positionQty('AAPL')).toBe('75');
     const tooMany = await call('POST', '/v1/positions/AAPL/close', {
       qty: '200',
@@ -251,8 +252,43 @@ describe('closing, cancelling and flattening', () => {
       call('POST', '/v1/positions/AAPL/close', body),
       call('POST', '/v1/positions/AAPL/close', body),
     ]);
-    expect(a.json().id).toBe(b.json().id);
+    expect(a.json().orders[0].id).toBe(b.json().orders[0].id);
+    expect([a.json().replay, b.json().replay].sort()).toEqual([false, true]);
     expect(positionQty('AAPL')).toBe('90');
+  });
+
+  it('a manual close of a position strategies hold is attributed to them, in proportion', async () => {
+    await start();
+    const id = 'momentum-megacap';
+    await gw.engine.place(
+      {
+        clientOrderId: 'strat-nvda-close-1',
+        order: { symbol: 'NVDA', side: 'buy', qty: '30', type: 'market', tif: 'day' },
+      },
+      `strategy:${id}`,
+      { strategyId: id },
+    );
+    await buy('NVDA', '20');
+    const half = await call('POST', '/v1/positions/NVDA/close', {
+      pct: '50',
+      reason: 'halve NVDA held partly by a strategy',
+    });
+    expect(half.statusCode).toBe(200);
+    expect(half.json().qty).toBe('25');
+    expect(half.json().orders.map((o: Order) => [o.qty, o.strategyId])).toEqual([
+      ['15', id],
+      ['10', null],
+    ]);
+    expect(positionQty('NVDA')).toBe('25');
+    expect(gw.controls.book.position(id, 'NVDA').qty.toFixed()).toBe('15');
+    // The same close again within 10 s is taken for a retry (same ids): nothing new is sent.
+    const rest = { reason: 'close the rest of NVDA' };
+    expect((await call('POST', '/v1/positions/NVDA/close', rest)).json().replay).toBe(true);
+    expect(positionQty('NVDA')).toBe('25');
+    await advance(10_000);
+    expect((await call('POST', '/v1/positions/NVDA/close', rest)).json().replay).toBe(false);
+    expect(positionQty('NVDA')).toBe('0');
+    expect(gw.controls.book.positions(id)).toEqual([]);
   });
 
   it('cancels all orders of one symbol with a reason', async () => {
@@ -291,12 +327,19 @@ describe('closing, cancelling and flattening', () => {
       ]),
     );
     expect(gw.engine.positionList()).toEqual([]);
+    // Flatten also pauses new entries, so nothing (no strategy either) simply re-enters.
+    expect(res.json().entriesPaused).toBe(true);
+    const pauses = (await call('GET', '/v1/controls')).json().pauses;
+    expect(pauses).toMatchObject([{ scope: 'all', paused: true, actor: 'olga' }]);
+    expect((await buy('AAPL', '1')).json().code).toBe('ORDER_ENTRIES_PAUSED');
     await advance(60_000);
     const again = await call('POST', '/v1/controls/flatten', {
       reason: 'second flatten too soon after',
       confirm: 'FLATTEN',
     });
     expect(again.statusCode).toBe(429);
+    expect(again.headers['retry-after']).toBe('240');
+    expect(again.json()).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 240 });
     expect(again.json().detail).toMatch(/allowed again in 240 s/);
   });
 
@@ -339,6 +382,9 @@ describe('closing, cancelling and flattening', () => {
     const second = await resume();
     expect(second.statusCode).toBe(429);
     expect(second.json().code).toBe('RATE_LIMITED');
+    const wait = Number(second.headers['retry-after']);
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60);
   });
 });
 
@@ -445,6 +491,32 @@ describe('TWAP', () => {
     await gw.twap.step();
     expect((await gw.twap.get(twap.id))!.slicesSent).toBe(3);
     expect(positionQty('AAPL')).toBe('30');
+  });
+
+  it('sends limit slices at the touch ± the offset, priced when each slice goes out', async () => {
+    await start();
+    const limitReq = { ...req, sliceType: 'limit', limitOffsetBps: -20 };
+    const q = gw.engine.quote('AAPL');
+    const preview = (await call('POST', '/v1/twap/preview', limitReq)).json();
+    // A buy 20 bps under the ask, rounded down to the cent.
+    const expected = (Math.floor(Number(q.ask) * (1 - 0.002) * 100) / 100).toString();
+    expect(preview.indicativeLimitPrice).toBe(expected);
+    expect(preview.request).toMatchObject({ sliceType: 'limit', limitOffsetBps: -20 });
+    const market = (await call('POST', '/v1/twap/preview', req)).json();
+    expect(market.indicativeLimitPrice).toBeNull();
+    const offsetOnMarket = await call('POST', '/v1/twap/preview', { ...req, limitOffsetBps: 5 });
+    expect(offsetOnMarket.statusCode).toBe(400);
+    expect(offsetOnMarket.json().errors[0].path).toBe('limitOffsetBps');
+    const tooFar = await call('POST', '/v1/twap/preview', { ...limitReq, limitOffsetBps: 900 });
+    expect(tooFar.json().errors[0].path).toBe('limitOffsetBps');
+
+    const twap = (await call('POST', '/v1/twap', limitReq)).json();
+    expect(twap).toMatchObject({ sliceType: 'limit', limitOffsetBps: -20, slicesSent: 1 });
+    const [child] = [...gw.engine.working.values()].filter((w) => w.row.parentId === twap.id);
+    expect(child!.row).toMatchObject({ type: 'limit', limitPrice: expected, tif: 'day' });
+    // Cancelling the parent pulls the resting limit child.
+    const canceled = (await call('POST', `/v1/twap/${twap.id}/cancel`)).json();
+    expect(canceled.canceled.map((o: Order) => o.id)).toEqual([child!.row.id]);
   });
 
   it('halts when the kill switch is engaged before a slice', async () => {

@@ -53,6 +53,12 @@ export class Engine {
   readonly instruments = new Map<string, Instrument>();
   market!: MarketState;
   private readonly quoteTimes = new Map<string, Date>();
+  /** Test knob (QD_TEST_FROZEN_SYMBOLS, loopback only): quotes that never move, so they go stale. */
+  private get frozen(): Set<string> {
+    this.frozenSet ??= new Set(this.d.config.QD_TEST_FROZEN_SYMBOLS?.split(',') ?? []);
+    return this.frozenSet;
+  }
+  private frozenSet: Set<string> | undefined;
   readonly positions = new Map<string, HeldPosition>();
   account!: AccountState;
   readonly working = new Map<string, Working>();
@@ -259,9 +265,12 @@ export class Engine {
   /** One market tick: move prices, match resting orders, persist, publish. */
   tick(dtMs: number): Promise<void> {
     return this.serial.run(async () => {
+      const before = this.market.quotes;
       this.market = stepMarket(this.market, dtMs);
       const now = this.d.now();
-      for (const s of this.instruments.keys()) this.quoteTimes.set(s, now);
+      for (const s of this.instruments.keys())
+        if (this.frozen.has(s)) this.market.quotes[s] = before[s]!;
+        else this.quoteTimes.set(s, now);
       await this.rollDayIfNeeded();
       const works = [...this.working.values()];
       const fills = matchWorking(works, this.market.quotes, this.instruments);

@@ -159,9 +159,9 @@ export function registerRoutes(
       const lastResume = current.history.find((e) => e.action === 'disengage');
       const wait = lastResume ? Date.parse(lastResume.at) + RESUME_INTERVAL_MS - Date.now() : 0;
       if (wait > 0)
-        throw new AppError(
-          'RATE_LIMITED',
+        throw AppError.rateLimited(
           `Trading was resumed less than a minute ago; resuming again is allowed in ${Math.ceil(wait / 1000)} s`,
+          wait / 1000,
         );
       await db.transaction((tx) => recordKillSwitch(tx, 'disengage', reason, who, new Date()));
       const status = await readKillSwitch(db);

@@ -148,6 +148,21 @@ export const ClosePositionRequest = z
 export type ClosePositionRequest = z.infer<typeof ClosePositionRequest>;
 export const SymbolParams = z.object({ symbol: Symbol });
 
+/**
+ * The outcome of closing one position: one order per holder (each strategy holding it in the
+ * same direction, then the rest), so every strategy's own book shrinks with the account.
+ */
+export const ClosePositionResult = z.object({
+  symbol: Symbol,
+  side: z.enum(['buy', 'sell']),
+  /** Shares closed in all. */
+  qty: z.string(),
+  orders: z.array(Order),
+  /** True when this repeats an earlier identical close (double click, retry): nothing new sent. */
+  replay: z.boolean(),
+});
+export type ClosePositionResult = z.infer<typeof ClosePositionResult>;
+
 export const CancelAllRequest = z.object({ symbol: Symbol.optional(), reason: Reason }).strict();
 
 export const FlattenRequest = z
@@ -164,6 +179,10 @@ export const ControlResult = z.object({
   refused: z.array(z.object({ symbol: z.string(), reason: z.string() })),
 });
 export type ControlResult = z.infer<typeof ControlResult>;
+
+/** Flatten all's result: also whether it paused new entries globally (false: already paused). */
+export const FlattenResult = ControlResult.extend({ entriesPaused: z.boolean() });
+export type FlattenResult = z.infer<typeof FlattenResult>;
 
 // ---- modify + event trail ----
 

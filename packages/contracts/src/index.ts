@@ -20,3 +20,4 @@ export * from './pnl';
 export * from './alerts';
 export * from './jobs';
 export * from './system';
+export * from './notifications';

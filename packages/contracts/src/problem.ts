@@ -52,5 +52,7 @@ export const Problem = z.object({
   code: ErrorCode,
   instance: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** Seconds until a rate-limited action is allowed again (the `Retry-After` header too). */
+  retryAfter: z.number().int().positive().optional(),
 });
 export type Problem = z.infer<typeof Problem>;

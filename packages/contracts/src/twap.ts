@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { DecimalString, IsoTimestamp, QuantityString } from './decimal';
 import { Symbol } from './instruments';
+import { Reason } from './killSwitch';
 import { OrderSide } from './orders';
+
+/** How a TWAP's slices are sent: at market, or as limits at the touch ± an offset. */
+export const TwapSliceType = z.enum(['market', 'limit']);
+export type TwapSliceType = z.infer<typeof TwapSliceType>;
 
 export const TwapRequest = z
   .object({
@@ -10,9 +15,24 @@ export const TwapRequest = z
     qty: QuantityString,
     durationMin: z.number().int().min(5, 'at least 5 minutes').max(480, 'at most 480 minutes'),
     intervalS: z.number().int().min(30, 'at least 30 seconds').max(300, 'at most 300 seconds'),
-    reason: z.string().trim().min(10, 'give a reason of at least 10 characters').max(500),
+    sliceType: TwapSliceType.default('market'),
+    /**
+     * Limit slices only: basis points from the touch (ask for a buy, bid for a sell); positive
+     * pays up to fill more surely, negative waits for a better price.
+     */
+    limitOffsetBps: z
+      .number()
+      .int('a whole number of basis points')
+      .min(-500, 'at most 500 bps below the touch')
+      .max(500, 'at most 500 bps beyond the touch')
+      .optional(),
+    reason: Reason,
   })
-  .strict();
+  .strict()
+  .refine((r) => r.sliceType === 'limit' || r.limitOffsetBps === undefined, {
+    message: 'an offset applies to limit slices only',
+    path: ['limitOffsetBps'],
+  });
 export type TwapRequest = z.infer<typeof TwapRequest>;
 export type TwapRequestInput = z.input<typeof TwapRequest>;
 
@@ -26,6 +46,8 @@ export const TwapPreview = z.object({
   request: TwapRequest,
   slices: z.array(TwapSlice),
   estimatedNotional: DecimalString,
+  /** Limit slices: the price a slice sent now would carry (each slice prices at its own time). */
+  indicativeLimitPrice: DecimalString.nullable(),
 });
 export type TwapPreview = z.infer<typeof TwapPreview>;
 
@@ -37,6 +59,8 @@ export const TwapOrder = z.object({
   qty: DecimalString,
   durationMin: z.number().int(),
   intervalS: z.number().int(),
+  sliceType: TwapSliceType,
+  limitOffsetBps: z.number().int().nullable(),
   slices: z.number().int(),
   slicesSent: z.number().int(),
   filledQty: DecimalString,

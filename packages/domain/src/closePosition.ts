@@ -31,3 +31,46 @@ export function closingOrder(
   }
   return { side: positionQty.gt(0) ? 'sell' : 'buy', qty };
 }
+
+/** A share of a position: a strategy's, or the rest (people, `strategyId` null). */
+export interface CloseShare {
+  strategyId: string | null;
+  qty: Decimal;
+}
+
+/**
+ * Splits closing `closeQty` of a position of `held` shares between the strategies holding it in
+ * the same direction and the rest, so each strategy's own book shrinks with the account. A full
+ * close takes each strategy's whole share (capped at what the account holds, strategies first);
+ * a partial close takes the same fraction from every holder in whole shares (largest remainder).
+ * Quantities are signed like positions; the result's are positive share counts, zeros left out.
+ */
+export function splitClose(
+  held: Decimal,
+  strategies: { strategyId: string; qty: Decimal }[],
+  closeQty: Decimal,
+): CloseShare[] {
+  const holders: CloseShare[] = [];
+  let left = held.abs();
+  for (const s of strategies) {
+    if (s.qty.isZero() || s.qty.isNeg() !== held.isNeg() || left.isZero()) continue;
+    const take = Decimal.min(s.qty.abs(), left);
+    holders.push({ strategyId: s.strategyId, qty: take });
+    left = left.minus(take);
+  }
+  if (left.gt(0)) holders.push({ strategyId: null, qty: left });
+  const total = held.abs();
+  if (closeQty.gte(total)) return holders;
+  const exact = holders.map((h) => h.qty.mul(closeQty).div(total));
+  const parts = holders.map((h, i) => ({ strategyId: h.strategyId, qty: exact[i]!.floor() }));
+  let spare = closeQty.minus(parts.reduce((a, p) => a.plus(p.qty), dec(0)));
+  const byRemainder = exact
+    .map((e, i) => ({ i, rest: e.minus(e.floor()) }))
+    .sort((a, b) => b.rest.comparedTo(a.rest) || a.i - b.i);
+  for (const { i } of byRemainder) {
+    if (spare.lte(0)) break;
+    parts[i]!.qty = parts[i]!.qty.plus(1);
+    spare = spare.minus(1);
+  }
+  return parts.filter((p) => p.qty.gt(0));
+}

@@ -40,8 +40,16 @@ export {
   type BreakerRule,
   type BreakerTrip,
 } from './breakerRules';
-export { planTwap, dueQty, TWAP_LIMITS, type TwapPlanInput, type TwapSlice } from './twap';
-export { closingOrder, type CloseAmount } from './closePosition';
+export {
+  planTwap,
+  dueQty,
+  twapLimitPrice,
+  MAX_TWAP_OFFSET_BPS,
+  TWAP_LIMITS,
+  type TwapPlanInput,
+  type TwapSlice,
+} from './twap';
+export { closingOrder, splitClose, type CloseAmount, type CloseShare } from './closePosition';
 export {
   stepSignal,
   EMPTY_SIGNAL,

@@ -1,5 +1,4 @@
-import type { Decimal } from './money';
-import { dec } from './money';
+import { Decimal, dec } from './money';
 
 export const TWAP_LIMITS = {
   minDurationMin: 5,
@@ -57,4 +56,29 @@ export function planTwap(i: TwapPlanInput): TwapSlice[] {
 /** Shares of the plan due by a time (for progress: sent vs scheduled). */
 export function dueQty(slices: TwapSlice[], nowMs: number): Decimal {
   return slices.filter((s) => s.atMs <= nowMs).reduce((a, s) => a.plus(s.qty), dec(0));
+}
+
+/** Largest offset from the touch a limit slice may use, in basis points (5 %). */
+export const MAX_TWAP_OFFSET_BPS = 500;
+
+/**
+ * The limit price of a TWAP limit slice: the touch (ask for a buy, bid for a sell) moved by
+ * `offsetBps` — positive pays up to fill more surely (buy above the ask, sell below the bid),
+ * negative waits inside the spread or behind it — rounded to the tick, never below one tick.
+ */
+export function twapLimitPrice(
+  side: 'buy' | 'sell',
+  touch: { bid: Decimal; ask: Decimal },
+  offsetBps: number,
+  tick: Decimal,
+): Decimal {
+  if (!Number.isInteger(offsetBps) || Math.abs(offsetBps) > MAX_TWAP_OFFSET_BPS)
+    throw new RangeError(`offset must be a whole number of bps within ±${MAX_TWAP_OFFSET_BPS}`);
+  const base = side === 'buy' ? touch.ask : touch.bid;
+  const factor = dec(1).plus(dec(side === 'buy' ? offsetBps : -offsetBps).div(10_000));
+  const raw = base.mul(factor);
+  // Round in the passive direction so the offset is never exceeded by rounding.
+  const ticks = raw.div(tick);
+  const rounded = (side === 'buy' ? ticks.floor() : ticks.ceil()).mul(tick);
+  return Decimal.max(tick, rounded);
 }

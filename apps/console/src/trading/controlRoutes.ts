@@ -14,14 +14,18 @@ import {
   TwapRequest,
   UpdateBreakerThresholdsRequest,
   UpdateRiskLimitsRequest,
+  type ClosePositionResult,
   type ControlResult,
+  type FlattenResult,
   type Order,
 } from '@qd/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
 import type { AuditLog } from '../audit/auditLog';
-import { auditSuccess } from '../http/guard';
+import { forwardAudited, forwardReads } from './forwardAudited';
 import type { GatewayClient } from './gatewayClient';
+
+type Any = z.ZodTypeAny;
 
 /** Trading controls (limits, breaker, pauses, closes, flatten, modify, strategies, TWAP). */
 export function registerControlRoutes(
@@ -29,195 +33,169 @@ export function registerControlRoutes(
   gateway: GatewayClient,
   audit: AuditLog,
 ): void {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const forward = <T>(req: FastifyRequest, method: string, path: string, body?: unknown) =>
-    gateway.call<T>(method, path, { actor: req.session!.username, body, requestId: req.id });
-  const get = (path: string, permission: 'orders:read' | 'killswitch:read') =>
-    r.get(`/api/v1${path}`, { config: { permission } }, () => gateway.get(`/v1${path}`));
+  const read = forwardReads(app, gateway);
+  const forward = forwardAudited(app, gateway, audit);
 
-  get('/risk-limits', 'orders:read');
-  r.put(
-    '/api/v1/risk-limits',
-    {
-      config: { permission: 'limits:write', action: 'limits.update' },
-      schema: { body: UpdateRiskLimitsRequest },
-    },
-    async (req) => {
-      const res = await forward(req, 'PUT', '/v1/risk-limits', req.body);
-      await auditSuccess(audit, req, 'risk-limits', req.body.reason, { limits: req.body.limits });
-      return res.body;
-    },
-  );
+  read('/risk-limits', 'orders:read');
+  forward({
+    method: 'PUT',
+    path: '/risk-limits',
+    permission: 'limits:write',
+    action: 'limits.update',
+    body: UpdateRiskLimitsRequest,
+    target: () => 'risk-limits',
+    reason: (i) => i.body.reason,
+    detail: (i) => ({ limits: i.body.limits }),
+  });
 
-  get('/breaker', 'killswitch:read');
-  r.post(
-    '/api/v1/breaker/trip',
-    {
-      config: { permission: 'breaker:trip', action: 'breaker.trip' },
-      schema: { body: TripBreakerRequest },
-    },
-    async (req) => {
-      const res = await forward(req, 'POST', '/v1/breaker/trip', req.body);
-      await auditSuccess(audit, req, 'breaker', req.body.reason);
-      return res.body;
-    },
-  );
-  r.post(
-    '/api/v1/breaker/reset',
-    {
-      config: { permission: 'breaker:reset', action: 'breaker.reset', stepUp: true },
-      schema: { body: ResetBreakerRequest },
-    },
-    async (req) => {
-      const res = await forward(req, 'POST', '/v1/breaker/reset', req.body);
-      await auditSuccess(audit, req, 'breaker', req.body.reason);
-      return res.body;
-    },
-  );
-  r.put(
-    '/api/v1/breaker/thresholds',
-    {
-      config: { permission: 'limits:write', action: 'breaker.thresholds' },
-      schema: { body: UpdateBreakerThresholdsRequest },
-    },
-    async (req) => {
-      const res = await forward(req, 'PUT', '/v1/breaker/thresholds', req.body);
-      await auditSuccess(audit, req, 'breaker', req.body.reason, {
-        thresholds: req.body.thresholds,
-      });
-      return res.body;
-    },
-  );
+  read('/breaker', 'killswitch:read');
+  forward({
+    method: 'POST',
+    path: '/breaker/trip',
+    permission: 'breaker:trip',
+    action: 'breaker.trip',
+    body: TripBreakerRequest,
+    target: () => 'breaker',
+    reason: (i) => i.body.reason,
+  });
+  forward({
+    method: 'POST',
+    path: '/breaker/reset',
+    permission: 'breaker:reset',
+    action: 'breaker.reset',
+    stepUp: true,
+    body: ResetBreakerRequest,
+    target: () => 'breaker',
+    reason: (i) => i.body.reason,
+  });
+  forward({
+    method: 'PUT',
+    path: '/breaker/thresholds',
+    permission: 'limits:write',
+    action: 'breaker.thresholds',
+    body: UpdateBreakerThresholdsRequest,
+    target: () => 'breaker',
+    reason: (i) => i.body.reason,
+    detail: (i) => ({ thresholds: i.body.thresholds }),
+  });
 
-  get('/controls', 'orders:read');
-  r.post(
-    '/api/v1/controls/pause',
-    {
-      config: { permission: 'trading:control', action: 'entries.pause' },
-      schema: { body: SetPauseRequest },
-    },
-    async (req) => {
-      const res = await forward(req, 'POST', '/v1/controls/pause', req.body);
-      await auditSuccess(audit, req, req.body.scope, req.body.reason, {
-        paused: req.body.paused,
-      });
-      return res.body;
-    },
-  );
-  r.post(
-    '/api/v1/controls/cancel-all',
-    {
-      config: { permission: 'orders:write', action: 'order.cancel_all' },
-      schema: { body: CancelAllRequest },
-    },
-    async (req) => {
-      const res = await forward<ControlResult>(req, 'POST', '/v1/controls/cancel-all', req.body);
-      await auditSuccess(audit, req, req.body.symbol ?? 'all', req.body.reason, {
-        canceled: res.body.canceled.length,
-      });
-      return res.body;
-    },
-  );
-  r.post(
-    '/api/v1/controls/flatten',
-    {
-      config: { permission: 'trading:flatten', action: 'positions.flatten', stepUp: true },
-      schema: { body: FlattenRequest },
-    },
-    async (req) => {
-      const res = await forward<ControlResult>(req, 'POST', '/v1/controls/flatten', req.body);
-      await auditSuccess(audit, req, 'all', req.body.reason, {
-        orders: res.body.orders.map((o) => o.id),
-        canceled: res.body.canceled.length,
-        refused: res.body.refused,
-      });
-      return res.body;
-    },
-  );
-  r.post(
-    '/api/v1/positions/:symbol/close',
-    {
-      config: { permission: 'orders:write', action: 'position.close' },
-      schema: { params: SymbolParams, body: ClosePositionRequest },
-    },
-    async (req) => {
-      const path = `/v1/positions/${req.params.symbol}/close`;
-      const res = await forward<Order>(req, 'POST', path, req.body);
-      await auditSuccess(audit, req, req.params.symbol, req.body.reason, {
-        qty: req.body.qty ?? null,
-        pct: req.body.pct ?? null,
-        orderId: res.body.id,
-        status: res.body.status,
-      });
-      return res.body;
-    },
-  );
+  read('/controls', 'orders:read');
+  forward({
+    method: 'POST',
+    path: '/controls/pause',
+    permission: 'trading:control',
+    action: 'entries.pause',
+    body: SetPauseRequest,
+    target: (i) => i.body.scope,
+    reason: (i) => i.body.reason,
+    detail: (i) => ({ paused: i.body.paused }),
+  });
+  forward<Any, typeof CancelAllRequest, ControlResult>({
+    method: 'POST',
+    path: '/controls/cancel-all',
+    permission: 'orders:write',
+    action: 'order.cancel_all',
+    body: CancelAllRequest,
+    target: (i) => i.body.symbol ?? 'all',
+    reason: (i) => i.body.reason,
+    detail: (_i, res) => ({ canceled: res.canceled.length }),
+  });
+  forward<Any, typeof FlattenRequest, FlattenResult>({
+    method: 'POST',
+    path: '/controls/flatten',
+    permission: 'trading:flatten',
+    action: 'positions.flatten',
+    stepUp: true,
+    body: FlattenRequest,
+    target: () => 'all',
+    reason: (i) => i.body.reason,
+    detail: (_i, res) => ({
+      orders: res.orders.map((o) => o.id),
+      canceled: res.canceled.length,
+      refused: res.refused,
+      entriesPaused: res.entriesPaused,
+    }),
+  });
+  forward<typeof SymbolParams, typeof ClosePositionRequest, ClosePositionResult>({
+    method: 'POST',
+    path: '/positions/:symbol/close',
+    permission: 'orders:write',
+    action: 'position.close',
+    params: SymbolParams,
+    body: ClosePositionRequest,
+    target: (i) => i.params.symbol,
+    reason: (i) => i.body.reason,
+    detail: (i, res) => ({
+      qty: i.body.qty ?? null,
+      pct: i.body.pct ?? null,
+      closed: res.qty,
+      replay: res.replay,
+      orders: res.orders.map((o) => ({
+        id: o.id,
+        qty: o.qty,
+        status: o.status,
+        strategyId: o.strategyId ?? null,
+      })),
+    }),
+  });
 
-  r.patch(
-    '/api/v1/orders/:id',
-    {
-      config: { permission: 'orders:write', action: 'order.modify' },
-      schema: { params: OrderIdParams, body: ModifyOrderRequest },
-    },
-    async (req) => {
-      const res = await forward<Order>(req, 'PATCH', `/v1/orders/${req.params.id}`, req.body);
-      await auditSuccess(audit, req, req.params.id, req.body.reason ?? null, { change: req.body });
-      return res.body;
-    },
-  );
-  r.get(
+  forward({
+    method: 'PATCH',
+    path: '/orders/:id',
+    permission: 'orders:write',
+    action: 'order.modify',
+    params: OrderIdParams,
+    body: ModifyOrderRequest,
+    target: (i) => i.params.id,
+    reason: (i) => i.body.reason ?? null,
+    detail: (i) => ({ change: i.body }),
+  });
+  app.get(
     '/api/v1/orders/:id/events',
     { config: { permission: 'orders:read' }, schema: { params: OrderIdParams } },
-    (req) => gateway.get(`/v1/orders/${req.params.id}/events`),
+    (req) => gateway.get(`/v1/orders/${(req.params as z.infer<typeof OrderIdParams>).id}/events`),
   );
 
-  get('/strategies', 'orders:read');
-  r.post(
-    '/api/v1/strategies/:id/enabled',
-    {
-      config: { permission: 'strategies:write', action: 'strategy.set_enabled' },
-      schema: { params: StrategyIdParams, body: SetStrategyEnabledRequest },
-    },
-    async (req) => {
-      const path = `/v1/strategies/${req.params.id}/enabled`;
-      const res = await forward<{ canceled: Order[] }>(req, 'POST', path, req.body);
-      await auditSuccess(audit, req, req.params.id, req.body.reason, {
-        enabled: req.body.enabled,
-        canceled: res.body.canceled.length,
-      });
-      return res.body;
-    },
-  );
+  read('/strategies', 'orders:read');
+  forward<typeof StrategyIdParams, typeof SetStrategyEnabledRequest, { canceled: Order[] }>({
+    method: 'POST',
+    path: '/strategies/:id/enabled',
+    permission: 'strategies:write',
+    action: 'strategy.set_enabled',
+    params: StrategyIdParams,
+    body: SetStrategyEnabledRequest,
+    target: (i) => i.params.id,
+    reason: (i) => i.body.reason,
+    detail: (i, res) => ({ enabled: i.body.enabled, canceled: res.canceled.length }),
+  });
 
-  get('/twap', 'orders:read');
-  r.post(
-    '/api/v1/twap/preview',
-    {
-      config: { permission: 'orders:write', action: 'twap.preview' },
-      schema: { body: TwapRequest },
-    },
-    async (req) => (await forward(req, 'POST', '/v1/twap/preview', req.body)).body,
-  );
-  r.post(
-    '/api/v1/twap',
-    { config: { permission: 'orders:write', action: 'twap.start' }, schema: { body: TwapRequest } },
-    async (req, reply) => {
-      const res = await forward<{ id: string }>(req, 'POST', '/v1/twap', req.body);
-      await auditSuccess(audit, req, res.body.id, req.body.reason, { request: req.body });
-      return reply.status(res.status).send(res.body);
-    },
-  );
-  r.post(
-    '/api/v1/twap/:id/cancel',
-    {
-      config: { permission: 'orders:write', action: 'twap.cancel' },
-      schema: { params: TwapIdParams },
-    },
-    async (req) => {
-      const path = `/v1/twap/${req.params.id}/cancel`;
-      const res = await forward<{ canceled: Order[] }>(req, 'POST', path);
-      await auditSuccess(audit, req, req.params.id, null, { canceled: res.body.canceled.length });
-      return res.body;
-    },
-  );
+  read('/twap', 'orders:read');
+  forward({
+    method: 'POST',
+    path: '/twap/preview',
+    permission: 'orders:write',
+    action: 'twap.preview',
+    body: TwapRequest,
+    target: false,
+  });
+  forward<Any, typeof TwapRequest, { id: string }>({
+    method: 'POST',
+    path: '/twap',
+    permission: 'orders:write',
+    action: 'twap.start',
+    body: TwapRequest,
+    target: (_i, res) => res.id,
+    reason: (i) => i.body.reason,
+    detail: (i) => ({ request: i.body }),
+    passStatus: true,
+  });
+  forward<typeof TwapIdParams, Any, { canceled: Order[] }>({
+    method: 'POST',
+    path: '/twap/:id/cancel',
+    permission: 'orders:write',
+    action: 'twap.cancel',
+    params: TwapIdParams,
+    target: (i) => i.params.id,
+    detail: (_i, res) => ({ canceled: res.canceled.length }),
+  });
 }

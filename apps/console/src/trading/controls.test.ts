@@ -127,6 +127,21 @@ describe('control routes', () => {
       message: 'give a reason of at least 20 characters',
     });
     expect(await lastAudit()).toMatchObject({ action: 'positions.flatten', outcome: 'failure' });
+    // Every control wants a reason, the older cancel-all address included.
+    const legacy = await admin('POST', '/orders/cancel-all', { symbol: 'AAPL' });
+    expect(legacy.status).toBe(400);
+    expect(((await legacy.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe(
+      'reason',
+    );
+    const twap = await admin('POST', '/twap/preview', {
+      symbol: 'AAPL',
+      side: 'buy',
+      qty: '10',
+      durationMin: 5,
+      intervalS: 30,
+      reason: 'short',
+    });
+    expect(twap.status).toBe(400);
   });
 
   it('a viewer reads the controls but gets 403 on every control action', async () => {
@@ -240,5 +255,71 @@ describe('control routes', () => {
         '/api/v1/strategies/{id}/enabled',
       ]),
     );
+  });
+  it('flatten all also pauses new entries globally and says so', async () => {
+    const admin = await as('admin');
+    await admin.stepUp();
+    await admin('POST', '/orders', { symbol: 'MSFT', side: 'buy', qty: '3', type: 'market' });
+    const res = await admin('POST', '/controls/flatten', {
+      reason: 'flatten everything for the test',
+      confirm: 'FLATTEN',
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ entriesPaused: true });
+    const controls = (await (await admin('GET', '/controls')).json()) as {
+      pauses: { scope: string; reason: string }[];
+    };
+    expect(controls.pauses).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          scope: 'all',
+          reason: 'Flatten all: flatten everything for the test',
+        }),
+      ]),
+    );
+    const entry = await admin('POST', '/orders', {
+      symbol: 'MSFT',
+      side: 'buy',
+      qty: '1',
+      type: 'market',
+    });
+    expect(entry.status).toBe(422);
+    expect(((await entry.json()) as { code: string }).code).toBe('ORDER_ENTRIES_PAUSED');
+    const soon = await admin('POST', '/controls/flatten', {
+      reason: 'flatten everything again too soon',
+      confirm: 'FLATTEN',
+    });
+    expect(soon.status).toBe(429);
+    expect(Number(soon.headers.get('retry-after'))).toBeGreaterThan(200);
+    await admin('POST', '/controls/pause', {
+      scope: 'all',
+      paused: false,
+      reason: 'resume entries after the test',
+    });
+  });
+
+  // Last: it leaves the breaker tripped (a reset is refused for a minute).
+  it('a rate-limited control answers 429 with Retry-After, audited, and changes nothing', async () => {
+    const admin = await as('admin');
+    await admin.stepUp();
+    const resetBody = { reason: 'feed checked by the admin, resuming', confirm: 'RESET' };
+    // Two resets in a row: the second (or the first, after an earlier test's) is within a minute.
+    await admin('POST', '/breaker/trip', { reason: 'first trip of the test' });
+    let again = await admin('POST', '/breaker/reset', resetBody);
+    if (again.status === 200) {
+      await admin('POST', '/breaker/trip', { reason: 'second trip of the test' });
+      again = await admin('POST', '/breaker/reset', resetBody);
+    }
+    expect(again.status).toBe(429);
+    const wait = Number(again.headers.get('retry-after'));
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(60);
+    const problem = (await again.json()) as { code: string; retryAfter: number };
+    expect(problem).toMatchObject({ code: 'RATE_LIMITED', retryAfter: wait });
+    expect(await lastAudit()).toMatchObject({ action: 'breaker.reset', outcome: 'failure' });
+    const breaker = (await (await admin('GET', '/breaker')).json()) as {
+      state: { tripped: boolean };
+    };
+    expect(breaker.state.tripped).toBe(true);
   });
 });

@@ -47,6 +47,7 @@ export class GatewayClient {
         problem.data.detail,
         problem.data.errors,
         problem.data.status,
+        problem.data.retryAfter,
       );
     throw new AppError(
       'GATEWAY_UNAVAILABLE',

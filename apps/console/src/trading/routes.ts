@@ -1,21 +1,19 @@
 import {
+  CancelAllRequest,
   DisengageKillSwitchRequest,
   EngageKillSwitchRequest,
   OrderIdParams,
   OrderRequest,
   OrdersQuery,
-  Symbol,
   type Order,
 } from '@qd/contracts';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { AuditLog } from '../audit/auditLog';
-import { auditSuccess } from '../http/guard';
 import { clientOrderId } from './clientOrderId';
+import { forwardAudited, forwardReads } from './forwardAudited';
 import type { GatewayClient } from './gatewayClient';
-
-const CancelAll = z.object({ symbol: Symbol.optional() }).strict();
 
 /** Portfolio, orders and kill-switch routes: checked here, executed by the gateway. */
 export function registerTradingRoutes(
@@ -25,120 +23,81 @@ export function registerTradingRoutes(
   now: () => Date,
 ): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const actor = (req: { session: { username: string } | null }) => req.session!.username;
-  /** Calls the gateway as the signed-in user, carrying the request id for tracing. */
-  const forward = <T>(req: FastifyRequest, method: string, path: string, body?: unknown) =>
-    gateway.call<T>(method, path, { actor: actor(req), body, requestId: req.id });
+  const read = forwardReads(app, gateway);
+  const forward = forwardAudited(app, gateway, audit);
 
-  r.get('/api/v1/account', { config: { permission: 'portfolio:read' } }, () =>
-    gateway.get('/v1/account'),
-  );
-  r.get('/api/v1/positions', { config: { permission: 'portfolio:read' } }, () =>
-    gateway.get('/v1/positions'),
-  );
-  r.get('/api/v1/instruments', { config: { permission: 'market:read' } }, () =>
-    gateway.get('/v1/instruments'),
-  );
-  r.get('/api/v1/quotes', { config: { permission: 'market:read' } }, () =>
-    gateway.get('/v1/quotes'),
-  );
+  read('/account', 'portfolio:read');
+  read('/positions', 'portfolio:read');
+  read('/instruments', 'market:read');
+  read('/quotes', 'market:read');
   r.get(
     '/api/v1/orders',
     { config: { permission: 'orders:read' }, schema: { querystring: OrdersQuery } },
     (req) => gateway.get(`/v1/orders?status=${req.query.status}&limit=${req.query.limit}`),
   );
-  r.get('/api/v1/fills', { config: { permission: 'orders:read' } }, () => gateway.get('/v1/fills'));
-  r.get('/api/v1/kill-switch', { config: { permission: 'killswitch:read' } }, () =>
-    gateway.get('/v1/kill-switch'),
-  );
+  read('/fills', 'orders:read');
+  read('/kill-switch', 'killswitch:read');
 
-  r.post(
-    '/api/v1/orders/preview',
-    {
-      config: { permission: 'orders:write', action: 'order.preview' },
-      schema: { body: OrderRequest },
-    },
-    async (req) => (await forward(req, 'POST', '/v1/orders/preview', req.body)).body,
-  );
-
-  r.post(
-    '/api/v1/orders',
-    {
-      config: { permission: 'orders:write', action: 'order.place' },
-      schema: { body: OrderRequest },
-    },
-    async (req, reply) => {
-      const id = clientOrderId(req.body, actor(req), now());
-      const res = await forward<Order>(req, 'POST', '/v1/orders', {
-        order: req.body,
-        clientOrderId: id,
-      });
-      await auditSuccess(audit, req, res.body.id, req.body.reason ?? null, {
-        order: req.body,
-        status: res.body.status,
-        replay: res.status === 200,
-      });
-      if (res.status === 200) void reply.header('idempotent-replay', 'true');
-      return reply.status(res.status).send(res.body);
-    },
-  );
-
-  r.delete(
-    '/api/v1/orders/:id',
-    {
-      config: { permission: 'orders:write', action: 'order.cancel' },
-      schema: { params: OrderIdParams },
-    },
-    async (req) => {
-      const res = await forward<Order>(req, 'DELETE', `/v1/orders/${req.params.id}`);
-      await auditSuccess(audit, req, req.params.id, null);
-      return res.body;
-    },
-  );
-
-  r.post(
-    '/api/v1/orders/cancel-all',
-    {
-      config: { permission: 'orders:write', action: 'order.cancel_all' },
-      schema: { body: CancelAll },
-    },
-    async (req) => {
-      const res = await forward<{ canceled: Order[] }>(
-        req,
-        'POST',
-        '/v1/orders/cancel-all',
-        req.body,
-      );
-      await auditSuccess(audit, req, req.body.symbol ?? 'all', null, {
-        canceled: res.body.canceled.length,
-      });
-      return res.body;
-    },
-  );
-
-  r.post(
-    '/api/v1/kill-switch/engage',
-    {
-      config: { permission: 'killswitch:engage', action: 'killswitch.engage' },
-      schema: { body: EngageKillSwitchRequest },
-    },
-    async (req) => {
-      const res = await forward(req, 'POST', '/v1/kill-switch/engage', req.body);
-      await auditSuccess(audit, req, 'kill-switch', req.body.reason);
-      return res.body;
-    },
-  );
-
-  r.post(
-    '/api/v1/kill-switch/disengage',
-    {
-      config: { permission: 'killswitch:disengage', action: 'killswitch.disengage', stepUp: true },
-      schema: { body: DisengageKillSwitchRequest },
-    },
-    async (req) => {
-      const res = await forward(req, 'POST', '/v1/kill-switch/disengage', req.body);
-      await auditSuccess(audit, req, 'kill-switch', req.body.reason);
-      return res.body;
-    },
-  );
+  forward({
+    method: 'POST',
+    path: '/orders/preview',
+    permission: 'orders:write',
+    action: 'order.preview',
+    body: OrderRequest,
+    target: false,
+  });
+  forward<z.ZodTypeAny, typeof OrderRequest, Order>({
+    method: 'POST',
+    path: '/orders',
+    permission: 'orders:write',
+    action: 'order.place',
+    body: OrderRequest,
+    // The id is derived from content, actor and time bucket: a double click or retry replays.
+    gatewayBody: (i) => ({ order: i.body, clientOrderId: clientOrderId(i.body, i.actor, now()) }),
+    target: (_i, order) => order.id,
+    reason: (i) => i.body.reason ?? null,
+    passStatus: true,
+    headers: (res): Record<string, string> =>
+      res.status === 200 ? { 'idempotent-replay': 'true' } : {},
+    detail: (i, order, status) => ({ order: i.body, status: order.status, replay: status === 200 }),
+  });
+  forward({
+    method: 'DELETE',
+    path: '/orders/:id',
+    permission: 'orders:write',
+    action: 'order.cancel',
+    params: OrderIdParams,
+    target: (i) => i.params.id,
+  });
+  // The older cancel-all address: the same control as /controls/cancel-all, reason required.
+  forward<z.ZodTypeAny, typeof CancelAllRequest, { canceled: Order[] }>({
+    method: 'POST',
+    path: '/orders/cancel-all',
+    permission: 'orders:write',
+    action: 'order.cancel_all',
+    body: CancelAllRequest,
+    gatewayPath: () => '/v1/controls/cancel-all',
+    target: (i) => i.body.symbol ?? 'all',
+    reason: (i) => i.body.reason,
+    detail: (_i, res) => ({ canceled: res.canceled.length }),
+  });
+  forward({
+    method: 'POST',
+    path: '/kill-switch/engage',
+    permission: 'killswitch:engage',
+    action: 'killswitch.engage',
+    body: EngageKillSwitchRequest,
+    target: () => 'kill-switch',
+    reason: (i) => i.body.reason,
+  });
+  forward({
+    method: 'POST',
+    path: '/kill-switch/disengage',
+    permission: 'killswitch:disengage',
+    action: 'killswitch.disengage',
+    stepUp: true,
+    body: DisengageKillSwitchRequest,
+    target: () => 'kill-switch',
+    reason: (i) => i.body.reason,
+  });
 }

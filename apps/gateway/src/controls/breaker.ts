@@ -137,9 +137,9 @@ export class Breaker {
       throw new AppError('BREAKER_NOT_TRIPPED', 'The circuit breaker is not tripped');
     const wait = s.nextResetAt ? Date.parse(s.nextResetAt) - this.now().getTime() : 0;
     if (wait > 0)
-      throw new AppError(
-        'RATE_LIMITED',
+      throw AppError.rateLimited(
         `The breaker was reset less than a minute ago; the next reset is allowed in ${Math.ceil(wait / 1000)} s`,
+        wait / 1000,
       );
     // A reset starts the drawdown and error-rate rules afresh from here.
     this.hwm = null;

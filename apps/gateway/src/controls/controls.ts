@@ -1,5 +1,6 @@
 import type { ControlsStatus, PauseState, RiskLimits } from '@qd/contracts';
 import { dec, resolveLimits, type BreakerView, type ResolvedLimits } from '@qd/domain';
+import { newYorkDayStart } from '@qd/domain/calendar';
 import { schema, type Database, type Logger } from '@qd/platform';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Engine } from '../engine';
@@ -163,7 +164,7 @@ function pauseFromRow(r: typeof schema.entryPauses.$inferSelect): PauseState {
   return { scope: r.scope, paused: r.paused, reason: r.reason, actor: r.actor, at: iso(r.at) };
 }
 
-/** Midnight in New York of a trading day, as an ISO instant (approximate: the earliest offset). */
+/** Midnight in New York of a trading day, as an ISO instant (daylight saving time included). */
 function dayStartIso(day: string): string {
-  return new Date(`${day}T00:00:00-05:00`).toISOString();
+  return new Date(newYorkDayStart(day)).toISOString();
 }

@@ -120,7 +120,9 @@ export function registerControlRoutes(app: FastifyInstance, d: ControlDeps): voi
   app.post('/v1/controls/flatten', async (req) => {
     const who = d.actor(req);
     const b = parseOr400(FlattenRequest, req.body);
-    return flattenAll(engine, controls, b.reason, who);
+    const out = await flattenAll(engine, controls, b.reason, who);
+    await d.publisher.publish('strategies', d.strategies.list());
+    return out;
   });
 
   app.patch('/v1/orders/:id', async (req) => {

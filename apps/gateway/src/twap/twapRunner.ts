@@ -1,5 +1,5 @@
 import type { Job, Order, TwapOrder, TwapPreview, TwapRequest } from '@qd/contracts';
-import { dec, planTwap, str, type TwapSlice } from '@qd/domain';
+import { dec, planTwap, str, twapLimitPrice, type TwapSlice } from '@qd/domain';
 import { AppError, schema, type Database, type Logger } from '@qd/platform';
 import { desc, eq } from 'drizzle-orm';
 import { controlOrderId } from '../controls/actions';
@@ -25,7 +25,10 @@ export function planOr400(req: TwapRequest, startMs: number): TwapSlice[] {
   }
 }
 
-/** TWAP parents: slices go out on schedule as market orders, each re-checking the halts. */
+/**
+ * TWAP parents: slices go out on schedule as market orders, or as limits at the touch ± an offset
+ * (priced from the quote when each slice is sent), each re-checking the halts.
+ */
 export class TwapRunner {
   /** The last `jobs:{id}` state published per running parent, so only changes are pushed. */
   private readonly published = new Map<string, string>();
@@ -43,6 +46,10 @@ export class TwapRunner {
       throw new AppError('UNKNOWN_SYMBOL', `Unknown symbol ${req.symbol}`);
     const slices = planOr400(req, this.engine.now().getTime());
     const q = this.engine.quote(req.symbol);
+    const limit =
+      req.sliceType === 'limit'
+        ? this.limitPrice(req.symbol, req.side, req.limitOffsetBps ?? 0)
+        : null;
     return {
       request: req,
       slices: slices.map((s) => ({
@@ -51,9 +58,17 @@ export class TwapRunner {
         qty: str(s.qty),
       })),
       estimatedNotional: dec(req.qty)
-        .mul(req.side === 'buy' ? q.ask : q.bid)
+        .mul(limit ?? (req.side === 'buy' ? q.ask : q.bid))
         .toFixed(2),
+      indicativeLimitPrice: limit ? str(limit) : null,
     };
+  }
+
+  /** A limit slice's price now: the touch moved by the offset, on the instrument's tick. */
+  private limitPrice(symbol: string, side: 'buy' | 'sell', offsetBps: number) {
+    const q = this.engine.quote(symbol);
+    const tick = dec(this.engine.instruments.get(symbol)?.tickSize ?? '0.01');
+    return twapLimitPrice(side, { bid: dec(q.bid), ask: dec(q.ask) }, offsetBps, tick);
   }
 
   /** Starts a TWAP (idempotent within 10 s for the same content and user) and sends slice 1. */
@@ -71,6 +86,8 @@ export class TwapRunner {
         qty: req.qty,
         durationMin: req.durationMin,
         intervalS: req.intervalS,
+        sliceType: req.sliceType,
+        limitOffsetBps: req.sliceType === 'limit' ? (req.limitOffsetBps ?? 0) : null,
         startAt: at,
         slices: p.slices.length,
         status: 'running',
@@ -104,14 +121,22 @@ export class TwapRunner {
         halt = await this.haltReason();
         if (halt) break;
         try {
+          const side = r.side as 'buy' | 'sell';
+          const priced =
+            r.sliceType === 'limit'
+              ? {
+                  type: 'limit' as const,
+                  limitPrice: str(this.limitPrice(r.symbol, side, r.limitOffsetBps ?? 0)),
+                }
+              : { type: 'market' as const };
           await this.engine.place(
             {
               clientOrderId: `${r.id.slice(0, 40)}-s${sent}`,
               order: {
                 symbol: r.symbol,
-                side: r.side as 'buy' | 'sell',
+                side,
                 qty: str(slices[sent]!.qty),
-                type: 'market',
+                ...priced,
                 tif: 'day',
                 reason: `TWAP ${r.id} slice ${sent + 1}/${slices.length}`,
               },
@@ -228,6 +253,8 @@ export class TwapRunner {
       qty: str(dec(r.qty)),
       durationMin: r.durationMin,
       intervalS: r.intervalS,
+      sliceType: r.sliceType as TwapOrder['sliceType'],
+      limitOffsetBps: r.limitOffsetBps,
       slices: r.slices,
       slicesSent: r.slicesSent,
       filledQty: str(filled),

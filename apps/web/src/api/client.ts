@@ -1,22 +1,32 @@
 import type { Problem } from '@qd/contracts';
+import { formatTime } from '../format/time';
 
 /** A failed API call: the server's problem+json when there is one, or a network failure. */
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fieldErrors: Record<string, string>;
+  /** When a rate-limited action may be tried again (from `Retry-After`); null otherwise. */
+  readonly retryAt: Date | null;
 
   constructor(
     status: number,
     code: string,
     detail: string,
     fieldErrors: Record<string, string> = {},
+    retryAt: Date | null = null,
   ) {
-    super(detail);
+    // A refusal for now says when it will be allowed: "… Try again at 14:03:22."
+    super(
+      retryAt
+        ? `${detail.replace(/\.$/, '')}. Try again at ${formatTime(retryAt.toISOString())}.`
+        : detail,
+    );
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.retryAt = retryAt;
   }
 
   get isNetwork(): boolean {
@@ -25,6 +35,21 @@ export class ApiError extends Error {
 }
 
 const BASE = '/api/v1';
+let serverOffsetMs = 0;
+
+/**
+ * The server's clock now, estimated from the `Date` header of the latest API answer (1 s
+ * resolution), so ages of server timestamps do not depend on this machine's clock being right.
+ */
+export function serverNow(): number {
+  return Date.now() + serverOffsetMs;
+}
+
+function noteServerDate(res: Response): void {
+  const date = Date.parse(res.headers.get('date') ?? '');
+  // The header is whole seconds: half a second is the best estimate of where in it we are.
+  if (Number.isFinite(date)) serverOffsetMs = date + 500 - Date.now();
+}
 let csrfToken: string | null = null;
 let onUnauthorized: (() => void) | null = null;
 
@@ -73,7 +98,9 @@ async function toApiError(res: Response): Promise<ApiError> {
   const parsed = Problem.safeParse(body);
   if (parsed.success) {
     const p = parsed.data;
-    return new ApiError(res.status, p.code, p.detail, fieldErrorsOf(p));
+    const wait = p.retryAfter ?? Number(res.headers.get('retry-after') ?? Number.NaN);
+    const retryAt = Number.isFinite(wait) && wait > 0 ? new Date(Date.now() + wait * 1000) : null;
+    return new ApiError(res.status, p.code, p.detail, fieldErrorsOf(p), retryAt);
   }
   return new ApiError(
     res.status,
@@ -104,6 +131,7 @@ export async function apiRequest(path: string, options: RequestOptions = {}): Pr
       'Cannot reach the server. Check the connection and try again.',
     );
   }
+  noteServerDate(res);
   if (!res.ok) {
     const error = await toApiError(res);
     if (res.status === 401 && !options.expectUnauthorized) onUnauthorized?.();

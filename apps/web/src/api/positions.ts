@@ -1,3 +1,4 @@
+import type { ClosePositionResult } from '@qd/contracts';
 import { apiRequest } from './client';
 
 /**
@@ -7,6 +8,9 @@ import { apiRequest } from './client';
 export async function closePosition(
   symbol: string,
   body: { reason: string; qty?: string },
-): Promise<unknown> {
-  return apiRequest(`/positions/${encodeURIComponent(symbol)}/close`, { method: 'POST', body });
+): Promise<ClosePositionResult> {
+  return apiRequest(`/positions/${encodeURIComponent(symbol)}/close`, {
+    method: 'POST',
+    body,
+  }) as Promise<ClosePositionResult>;
 }

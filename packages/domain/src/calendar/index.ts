@@ -17,4 +17,4 @@ export {
   type MarketHoliday,
   type YMD,
 } from './nyseHolidays';
-export { MARKET_ZONE, newYorkInstant, newYorkWallTime } from './newYorkTime';
+export { MARKET_ZONE, newYorkDayStart, newYorkInstant, newYorkWallTime } from './newYorkTime';

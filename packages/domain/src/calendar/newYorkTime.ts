@@ -47,3 +47,13 @@ export function newYorkInstant(date: YMD, minutes: number): number {
   // Re-check once: the guess may sit on the other side of a DST change.
   return guess - offsetAt(first);
 }
+
+/**
+ * The instant (epoch ms) a New York calendar day (`YYYY-MM-DD`) begins: local midnight, which is
+ * 04:00 or 05:00 UTC depending on daylight saving time that day.
+ */
+export function newYorkDayStart(day: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${day}`);
+  return newYorkInstant({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }, 0);
+}

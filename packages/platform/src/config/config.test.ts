@@ -43,6 +43,16 @@ describe('loadConfig', () => {
     expect(message).toContain('QD_AUTH_PROVIDERS');
   });
 
+  it('allows the frozen-symbols test knob on loopback only', () => {
+    expect(loadConfig({ QD_TEST_FROZEN_SYMBOLS: 'GLD,TLT' }).QD_TEST_FROZEN_SYMBOLS).toBe(
+      'GLD,TLT',
+    );
+    expect(() => loadConfig({ QD_TEST_FROZEN_SYMBOLS: 'GLD', QD_HOST: '0.0.0.0' })).toThrow(
+      /QD_TEST_FROZEN_SYMBOLS: a test knob/,
+    );
+    expect(() => loadConfig({ QD_TEST_FROZEN_SYMBOLS: 'gld' })).toThrow(/QD_TEST_FROZEN_SYMBOLS/);
+  });
+
   it('refuses a short admin password', () => {
     expect(() => loadConfig({ QD_ADMIN_PASSWORD: 'short' })).toThrow(/QD_ADMIN_PASSWORD/);
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authProviderEnv, authProviderProblems } from './authProviderConfig';
+import { authProviderEnv, authProviderProblems, isLoopbackHost } from './authProviderConfig';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const port = z.coerce.number().int().min(0).max(65535);
@@ -110,6 +110,14 @@ export const ConfigSchema = z.object({
   QD_SECURE_COOKIES: bool.default(false),
   QD_MARKET_SEED: z.coerce.number().int().default(42),
   QD_MARKET_TICK_MS: z.coerce.number().int().min(20).max(60_000).default(250),
+  /**
+   * End-to-end tests only: symbols whose simulated quotes never move, so their price goes stale
+   * (the ticket's stale-price gate). Refused unless QD_GATEWAY_HOST and QD_HOST are loopback.
+   */
+  QD_TEST_FROZEN_SYMBOLS: z
+    .string()
+    .regex(/^[A-Z][A-Z0-9.]{0,9}(,[A-Z][A-Z0-9.]{0,9})*$/, 'must be a comma list of symbols')
+    .optional(),
   /** Demo strategies start enabled on a fresh database (`npm start` sets it; tests leave it off). */
   QD_DEMO_STRATEGIES: bool.default(false),
   QD_INITIAL_CASH: z
@@ -160,6 +168,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const problems = authProviderProblems(result.data);
+  const c = result.data;
+  if (c.QD_TEST_FROZEN_SYMBOLS && !(isLoopbackHost(c.QD_HOST) && isLoopbackHost(c.QD_GATEWAY_HOST)))
+    problems.push(
+      'QD_TEST_FROZEN_SYMBOLS: a test knob, refused unless the servers listen on loopback',
+    );
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return result.data;
 }

@@ -125,6 +125,23 @@ export const userPreferences = pgTable('user_preferences', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
+/** A user's notification history (outcomes, events, fills), kept so it follows them anywhere. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tone: text('tone').notNull(),
+    title: text('title').notNull(),
+    detail: text('detail'),
+    at: ts('at').notNull(),
+    readAt: ts('read_at'),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.id)],
+);
+
 // ---- gateway: trading truth ----
 
 export const instruments = pgTable('instruments', {
@@ -282,6 +299,9 @@ export const twapOrders = pgTable('twap_orders', {
   qty: dec('qty').notNull(),
   durationMin: integer('duration_min').notNull(),
   intervalS: integer('interval_s').notNull(),
+  /** Slices as market orders, or as limits at the touch ± limitOffsetBps. */
+  sliceType: text('slice_type').notNull().default('market'),
+  limitOffsetBps: integer('limit_offset_bps'),
   startAt: ts('start_at').notNull(),
   slices: integer('slices').notNull(),
   slicesSent: integer('slices_sent').notNull().default(0),

@@ -57,8 +57,15 @@ export class AppError extends Error {
     readonly detail: string,
     readonly errors?: { path: string; message: string }[],
     readonly status: number = ERROR_STATUS[code],
+    /** Seconds until a rate-limited action is allowed again (sent as `Retry-After`). */
+    readonly retryAfter?: number,
   ) {
     super(detail);
+  }
+
+  /** A 429 for an action allowed again in `retryAfter` seconds. */
+  static rateLimited(detail: string, retryAfter: number): AppError {
+    return new AppError('RATE_LIMITED', detail, undefined, 429, Math.max(1, Math.ceil(retryAfter)));
   }
 
   toProblem(instance?: string): Problem {
@@ -70,6 +77,7 @@ export class AppError extends Error {
       code: this.code,
       ...(instance ? { instance } : {}),
       ...(this.errors ? { errors: this.errors } : {}),
+      ...(this.retryAfter !== undefined ? { retryAfter: this.retryAfter } : {}),
     };
   }
 }
@@ -128,6 +136,7 @@ export function installProblemHandler(
       request.log.error({ err: error }, 'unhandled error');
       appError = new AppError('INTERNAL', 'Something went wrong on our side; nothing was changed.');
     }
+    if (appError.retryAfter !== undefined) void reply.header('retry-after', appError.retryAfter);
     void reply
       .status(appError.status)
       .type('application/problem+json')

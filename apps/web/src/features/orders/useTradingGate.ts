@@ -1,6 +1,9 @@
+import { serverNow } from '../../api/client';
 import { formatAge } from '../../format/time';
 import { useConnection } from '../../live/useConnection';
-import { useFreshness } from '../../live/useFreshness';
+import { STALE_AFTER_MS, useFreshness } from '../../live/useFreshness';
+import { useNow } from '../../live/useNow';
+import { useTopic } from '../../live/useTopic';
 import { useSession } from '../auth/session';
 import { useKillSwitch } from '../killSwitch/useKillSwitch';
 import { useBreaker } from '../shell/useBreaker';
@@ -34,16 +37,22 @@ export function useTradingGate(): Gate {
 
 /**
  * The ticket's gate: the trading gate, then the data the order is decided on — the symbol's
- * quote and the positions — must be live (≤ 30 s old).
+ * quote and the positions — must be live (≤ 30 s old). A quote is stale when the feed is silent
+ * or when the quote itself is old (a symbol that stopped ticking on a live feed).
  */
 export function useTicketGate(symbol: string | null): Gate {
   const gate = useTradingGate();
-  const quote = useFreshness(symbol ? `prices:${symbol}` : null);
+  useNow(); // re-render as the quote ages
+  const topic = symbol ? (`prices:${symbol}` as const) : null;
+  const feed = useFreshness(topic);
+  const quote = useTopic(topic);
   const positions = useFreshness('positions');
   if (!gate.allowed) return gate;
+  const quoteAge = quote ? Math.max(0, serverNow() - Date.parse(quote.ts)) : undefined;
+  const priceAge = Math.max(feed.ageMs ?? 0, quoteAge ?? 0);
   let reason: string | null = null;
-  if (symbol && quote.stale && quote.ageMs !== undefined)
-    reason = `Price stale: the last ${symbol} quote is ${formatAge(quote.ageMs)} old`;
+  if (symbol && (feed.stale || (quoteAge !== undefined && quoteAge > STALE_AFTER_MS)))
+    reason = `Price stale: the last ${symbol} quote is ${formatAge(priceAge)} old`;
   else if (positions.stale && positions.ageMs !== undefined)
     reason = `Position data stale: last update ${formatAge(positions.ageMs)} ago`;
   return { allowed: reason === null, reason };

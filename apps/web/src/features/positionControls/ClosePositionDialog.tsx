@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatQty } from '../../format/numbers';
 import { Field, inputClass } from '../../ui/Field';
 import { ActionDialog } from './ActionDialog';
+import { closeResultText } from './closeResultText';
 import { closePosition } from './controlsApi';
 
 type Mode = 'all' | 'qty' | 'pct';
@@ -35,7 +36,7 @@ export function ClosePositionDialog({
   return (
     <ActionDialog
       title={`Close ${symbol}`}
-      description={`${side} at market from a position of ${formatQty(qty)} shares.`}
+      description={`${side} at market from a position of ${formatQty(qty)} shares. Shares a strategy holds are closed under that strategy, in proportion.`}
       tone="danger"
       minReason={10}
       submitLabel="Close position"
@@ -48,11 +49,7 @@ export function ClosePositionDialog({
             : mode === 'pct'
               ? { pct: amount, reason }
               : { reason };
-        const o = await closePosition(symbol, body);
-        return {
-          title: `Close sent: ${o.side} ${formatQty(o.qty)} ${o.symbol}`,
-          detail: `Order ${o.status.replace('_', ' ')}, ${formatQty(o.filledQty)} filled`,
-        };
+        return closeResultText(await closePosition(symbol, body));
       }}
     >
       <fieldset className="flex flex-col gap-2">

@@ -241,7 +241,7 @@ export function ControlsPage() {
       {open?.kind === 'flatten' && (
         <ActionDialog
           title="Flatten all positions"
-          description="Cancels every working order, then closes every position at market. Allowed once every 5 minutes."
+          description="Pauses new entries for everyone (strategies included) so nothing re-enters, cancels every working order, then closes every position at market. Entries stay paused until someone resumes them. Allowed once every 5 minutes."
           tone="danger"
           minReason={20}
           confirmWord="FLATTEN"
@@ -249,13 +249,15 @@ export function ControlsPage() {
           onClose={close}
           run={async (reason) => {
             const r = await flattenAll(reason);
+            const paused = r.entriesPaused
+              ? 'New entries are now paused globally; resume them here when ready.'
+              : 'New entries were already paused globally and stay paused.';
+            const refused = r.refused.length
+              ? ` Refused: ${r.refused.map((x) => `${x.symbol} (${x.reason})`).join('; ')}`
+              : '';
             return {
               title: `Flatten sent: ${r.orders.length} closing order${r.orders.length === 1 ? '' : 's'}, ${r.canceled.length} cancelled`,
-              ...(r.refused.length
-                ? {
-                    detail: `Refused: ${r.refused.map((x) => `${x.symbol} (${x.reason})`).join('; ')}`,
-                  }
-                : {}),
+              detail: paused + refused,
             };
           }}
         />

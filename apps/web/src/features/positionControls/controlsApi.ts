@@ -1,7 +1,9 @@
 import type {
   BreakerStatus,
   BreakerThresholds,
+  ClosePositionResult,
   ControlResult,
+  FlattenResult,
   ControlsStatus,
   Order,
   OrderEvent,
@@ -22,13 +24,13 @@ const post = <T>(path: string, body?: unknown) =>
 export const closePosition = (
   symbol: string,
   body: { qty?: string; pct?: string; reason: string },
-) => post<Order>(`/positions/${encodeURIComponent(symbol)}/close`, body);
+) => post<ClosePositionResult>(`/positions/${encodeURIComponent(symbol)}/close`, body);
 export const setPause = (scope: string, paused: boolean, reason: string) =>
   post<ControlsStatus>('/controls/pause', { scope, paused, reason });
 export const cancelAll = (reason: string, symbol?: string) =>
   post<ControlResult>('/controls/cancel-all', symbol ? { symbol, reason } : { reason });
 export const flattenAll = (reason: string) =>
-  post<ControlResult>('/controls/flatten', { reason, confirm: 'FLATTEN' });
+  post<FlattenResult>('/controls/flatten', { reason, confirm: 'FLATTEN' });
 
 export const tripBreaker = (reason: string) => post<BreakerStatus>('/breaker/trip', { reason });
 export const resetBreaker = (reason: string) =>

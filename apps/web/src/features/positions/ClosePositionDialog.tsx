@@ -7,6 +7,7 @@ import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field, inputClass } from '../../ui/Field';
 import { ReasonField } from '../killSwitch/ReasonField';
+import { closeResultText } from '../positionControls/closeResultText';
 import { showToast } from '../shell/toasts';
 
 const abs = (v: string) => v.replace(/^-/, '');
@@ -52,15 +53,12 @@ export function ClosePositionDialog({
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'invalid reason');
     setBusy(true);
     try {
-      await closePosition(position.symbol, {
+      const result = await closePosition(position.symbol, {
         reason: parsed.data,
         ...(partial ? { qty: qty.trim() } : {}),
       });
-      showToast(
-        'success',
-        `Close sent: ${closingWords(position, qty.trim())}`,
-        `Reason: ${parsed.data}`,
-      );
+      const text = closeResultText(result);
+      showToast('success', text.title, `${text.detail} Reason: ${parsed.data}`);
       onClose();
     } catch (err) {
       const why =

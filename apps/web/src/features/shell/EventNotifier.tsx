@@ -4,9 +4,13 @@ import { useTopic } from '../../live/useTopic';
 import { describeFill } from '../orders/orderText';
 import { useFills } from '../orders/useOrders';
 import { usePreferences } from '../preferences/usePreferences';
+import { startNotificationSync } from './notificationHistory';
 import { setQuietMode, showToast } from './toasts';
 
-/** Turns live changes into notifications: kill-switch changes pop up, fills go to the history. */
+/**
+ * Turns live changes into notifications (kill-switch changes pop up, fills go to the history) and
+ * keeps the signed-in user's history in sync with the server.
+ */
 export function EventNotifier() {
   const { prefs } = usePreferences();
   const killSwitch = useTopic('killswitch');
@@ -15,6 +19,7 @@ export function EventNotifier() {
   const seenFills = useRef<Set<string> | null>(null);
 
   useEffect(() => setQuietMode(prefs.quietMode), [prefs.quietMode]);
+  useEffect(() => startNotificationSync(), []);
 
   useEffect(() => {
     if (!killSwitch) return;

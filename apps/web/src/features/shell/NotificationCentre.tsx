@@ -3,11 +3,12 @@ import { useEffect, useRef, useState } from 'react';
 import { formatDateTime, formatTime } from '../../format/time';
 import { usePreferences } from '../preferences/usePreferences';
 import {
-  clearNotifications,
-  markNotificationsRead,
-  useNotifications,
-  type ToastTone,
-} from './toasts';
+  clearHistory,
+  markAllRead,
+  markOneRead,
+  useNotificationHistory,
+} from './notificationHistory';
+import type { ToastTone } from './toasts';
 
 const ICONS: Record<ToastTone, typeof Info> = { success: CheckCircle2, error: XCircle, info: Info };
 const TONE: Record<ToastTone, string> = {
@@ -16,16 +17,18 @@ const TONE: Record<ToastTone, string> = {
   info: 'text-accent',
 };
 
-/** The bell: unread count, the history of notifications, and the quiet-mode switch. */
+/**
+ * The bell: unread count, the user's notification history (kept on the server, so it survives a
+ * reload and follows them to another browser), mark-read, and the quiet-mode switch.
+ */
 export function NotificationCentre() {
-  const { history, unread } = useNotifications();
+  const { items: history, unread } = useNotificationHistory();
   const { prefs, update } = usePreferences();
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!open) return;
-    markNotificationsRead();
     const onDown = (e: MouseEvent) => {
       if (!box.current?.contains(e.target as Node)) setOpen(false);
     };
@@ -36,7 +39,7 @@ export function NotificationCentre() {
       document.removeEventListener('mousedown', onDown);
       document.removeEventListener('keydown', onKey);
     };
-  }, [open, history.length]);
+  }, [open]);
 
   const BellIcon = prefs.quietMode ? BellOff : Bell;
   return (
@@ -93,34 +96,60 @@ export function NotificationCentre() {
                 const iso = new Date(n.at).toISOString();
                 return (
                   <li
-                    key={n.id}
-                    className="flex gap-2 border-b border-line px-3 py-2 last:border-0"
+                    key={n.key}
+                    data-testid="notification"
+                    data-read={n.read}
+                    className={`flex gap-2 border-b border-line px-3 py-2 last:border-0 ${n.read ? '' : 'bg-hover/40'}`}
                   >
                     <Icon aria-hidden className={`mt-px size-4 shrink-0 ${TONE[n.tone]}`} />
                     <div className="min-w-0 flex-1">
-                      <p className="text-ui">{n.title}</p>
+                      <p className={`text-ui ${n.read ? '' : 'font-semibold'}`}>
+                        {!n.read && <span className="sr-only">Unread: </span>}
+                        {n.title}
+                      </p>
                       {n.detail && <p className="text-xs text-muted">{n.detail}</p>}
                     </div>
-                    <time
-                      dateTime={iso}
-                      title={formatDateTime(iso)}
-                      className="num shrink-0 text-xs text-faint"
-                    >
-                      {formatTime(iso)}
-                    </time>
+                    <div className="flex shrink-0 flex-col items-end gap-1">
+                      <time
+                        dateTime={iso}
+                        title={formatDateTime(iso)}
+                        className="num text-xs text-faint"
+                      >
+                        {formatTime(iso)}
+                      </time>
+                      {!n.read && n.id && (
+                        <button
+                          type="button"
+                          onClick={() => void markOneRead(n.id!)}
+                          className="text-xs text-accent hover:underline"
+                        >
+                          Mark read
+                        </button>
+                      )}
+                    </div>
                   </li>
                 );
               })}
             </ol>
           )}
           {history.length > 0 && (
-            <button
-              type="button"
-              onClick={clearNotifications}
-              className="h-8 border-t border-line text-xs text-muted hover:bg-hover hover:text-fg"
-            >
-              Clear history
-            </button>
+            <div className="flex border-t border-line">
+              <button
+                type="button"
+                disabled={unread === 0}
+                onClick={() => void markAllRead()}
+                className="h-8 flex-1 text-xs text-muted hover:bg-hover hover:text-fg disabled:opacity-50"
+              >
+                Mark all read
+              </button>
+              <button
+                type="button"
+                onClick={() => void clearHistory()}
+                className="h-8 flex-1 border-l border-line text-xs text-muted hover:bg-hover hover:text-fg"
+              >
+                Clear history
+              </button>
+            </div>
           )}
         </div>
       )}

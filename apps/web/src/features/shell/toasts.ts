@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { addNotification } from './notificationHistory';
 
 export type ToastTone = 'success' | 'error' | 'info';
 export interface Toast {
@@ -19,16 +20,13 @@ export interface Toast {
 export type ToastSource = 'action' | 'event' | 'log';
 
 const TOAST_MS = 7000;
-const HISTORY_CAP = 100;
 
 interface State {
   toasts: readonly Toast[];
-  history: readonly Toast[];
-  unread: number;
   quiet: boolean;
 }
 
-let state: State = { toasts: [], history: [], unread: 0, quiet: false };
+let state: State = { toasts: [], quiet: false };
 let nextId = 1;
 const listeners = new Set<() => void>();
 
@@ -41,7 +39,7 @@ export function dismissToast(id: number): void {
   emit({ toasts: state.toasts.filter((t) => t.id !== id) });
 }
 
-/** Shows the outcome of an action for a few seconds and keeps it in the notification history. */
+/** Shows the outcome of an action for a few seconds and keeps it in the user's history. */
 export function showToast(
   tone: ToastTone,
   title: string,
@@ -49,27 +47,15 @@ export function showToast(
   source: ToastSource = 'action',
 ): void {
   const toast: Toast = { id: nextId++, tone, title, at: Date.now(), ...(detail ? { detail } : {}) };
-  const history = [toast, ...state.history].slice(0, HISTORY_CAP);
+  addNotification(tone, title, detail, toast.at);
   const pop = source === 'action' || (source === 'event' && !state.quiet);
-  emit({
-    history,
-    unread: state.unread + 1,
-    toasts: pop ? [...state.toasts.slice(-3), toast] : state.toasts,
-  });
+  if (pop) emit({ toasts: [...state.toasts.slice(-3), toast] });
   if (pop) setTimeout(() => dismissToast(toast.id), TOAST_MS);
 }
 
 /** Quiet mode (from the user's preferences): events stop popping up. */
 export function setQuietMode(quiet: boolean): void {
   if (quiet !== state.quiet) emit({ quiet });
-}
-
-export function markNotificationsRead(): void {
-  if (state.unread) emit({ unread: 0 });
-}
-
-export function clearNotifications(): void {
-  emit({ history: [], unread: 0 });
 }
 
 function subscribe(listener: () => void): () => void {
@@ -79,10 +65,4 @@ function subscribe(listener: () => void): () => void {
 
 export function useToasts(): readonly Toast[] {
   return useSyncExternalStore(subscribe, () => state.toasts);
-}
-
-export function useNotifications(): { history: readonly Toast[]; unread: number } {
-  const history = useSyncExternalStore(subscribe, () => state.history);
-  const unread = useSyncExternalStore(subscribe, () => state.unread);
-  return { history, unread };
 }

@@ -34,12 +34,15 @@ export function TwapPage() {
       <Panel title="TWAP orders" className="min-h-[200px] shrink-0">
         <Table
           testId="twap-list"
-          head={['Started', 'Order', 'Progress', 'Filled', 'Next slice', 'Status', '']}
+          head={['Started', 'Order', 'Slices', 'Progress', 'Filled', 'Next slice', 'Status', '']}
           empty="No TWAP orders yet."
           rowKeys={twaps?.map((t) => t.id)}
           rows={twaps?.map((t) => [
             <span className="num text-muted">{formatTime(t.startAt)}</span>,
             `${t.side} ${formatQty(t.qty)} ${t.symbol}`,
+            t.sliceType === 'limit'
+              ? `limit, touch ${(t.limitOffsetBps ?? 0) >= 0 ? '+' : '−'}${Math.abs(t.limitOffsetBps ?? 0)} bps`
+              : 'market',
             <Progress t={t} />,
             <span className="num">{formatQty(t.filledQty)}</span>,
             <span className="num">{t.nextSliceAt ? formatTime(t.nextSliceAt) : '—'}</span>,
