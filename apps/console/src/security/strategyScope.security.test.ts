@@ -141,7 +141,7 @@ describe('per-strategy scope', () => {
       ['POST', '/orders', nvda],
       ['POST', '/orders/preview', nvda],
       ['POST', '/controls/cancel-all', { reason: REASON }],
-      ['POST', '/orders/cancel-all', {}],
+      ['POST', '/orders/cancel-all', { reason: REASON }],
       ['POST', '/positions/NVDA/close', { reason: REASON }],
     ];
     for (const [method, url, body] of attempts) {

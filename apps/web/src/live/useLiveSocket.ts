@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { fetchSession } from '../api/auth';
+import { revokedReason } from '../features/auth/activityKeepalive';
 import { endSession, onSessionEnd } from '../features/auth/endSession';
 import { liveSocket } from './socket';
 import { createTopicSink } from './topicCache';
@@ -12,7 +13,7 @@ export function useLiveSocket(): void {
   const router = useRouter();
   useEffect(() => {
     liveSocket.attach(createTopicSink(queryClient), {
-      revoked: () => void endSession(router, queryClient, 'revoked'),
+      revoked: (reason) => void endSession(router, queryClient, revokedReason(reason)),
       // A refused upgrade is usually a dead session; check before retrying blindly.
       refused: () => {
         fetchSession()

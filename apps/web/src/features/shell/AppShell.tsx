@@ -1,5 +1,6 @@
 import { Outlet } from '@tanstack/react-router';
 import { useLiveSocket } from '../../live/useLiveSocket';
+import { useActivityKeepalive } from '../auth/useActivityKeepalive';
 import { LookSync } from '../preferences/LookSync';
 import { ConnectionBanner } from './ConnectionBanner';
 import { EventNotifier } from './EventNotifier';
@@ -9,9 +10,10 @@ import { SideNav } from './SideNav';
 import { ShellOverlays } from './ShellOverlays';
 import { StatusBanner } from './StatusBanner';
 
-/** Header, banner and nav around the signed-in pages; owns the live socket's lifetime. */
+/** Header, banner and nav around the signed-in pages; owns the live socket and session keepalive. */
 export function AppShell() {
   useLiveSocket();
+  useActivityKeepalive();
   return (
     <div className="flex h-full flex-col">
       <LookSync />
