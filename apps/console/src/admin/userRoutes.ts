@@ -8,7 +8,7 @@ import {
 } from '@qd/contracts';
 import { AppError, schema } from '@qd/platform';
 import { and, asc, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -42,6 +42,38 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthContext):
     const [u] = await ctx.db.select().from(schema.users).where(eq(schema.users.id, id));
     if (!u) throw new AppError('NOT_FOUND', 'No such user');
     return u;
+  }
+
+  /**
+   * Changes a user's row and audits it in one transaction (a failed audit rolls it back), then
+   * ends the user's sessions when `endWith` names why: they sign in again with what changed.
+   */
+  async function updateUser(
+    req: FastifyRequest<{ Body: { reason: string } }>,
+    u: typeof schema.users.$inferSelect,
+    set: Partial<typeof schema.users.$inferInsert>,
+    audit: { action: string; detail: Record<string, unknown> },
+    endWith: string | null,
+  ): Promise<UserSummary> {
+    await auditedEffect(
+      ctx,
+      req,
+      async (tx) => {
+        await tx
+          .update(schema.users)
+          .set({ ...set, updatedAt: ctx.now().toISOString() })
+          .where(eq(schema.users.id, u.id));
+      },
+      {
+        action: audit.action,
+        target: u.id,
+        outcome: 'success',
+        reason: req.body.reason,
+        detail: { username: u.username, ...audit.detail },
+      },
+    );
+    if (endWith) await endSessions(ctx, u.id, endWith);
+    return summary(await target(u.id));
   }
 
   /** Refuses to take away the last enabled administrator (by demotion or disabling). */
@@ -106,26 +138,14 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthContext):
       const u = await target(req.params.id);
       if (req.body.role !== 'admin') await keepOneAdmin(u);
       const to = req.body.role;
-      await auditedEffect(
-        ctx,
-        req,
-        async (tx) => {
-          await tx
-            .update(schema.users)
-            .set({ role: to, updatedAt: ctx.now().toISOString() })
-            .where(eq(schema.users.id, u.id));
-        },
-        {
-          action: 'user.role_change',
-          target: u.id,
-          outcome: 'success',
-          reason: req.body.reason,
-          detail: { username: u.username, from: u.role, to },
-        },
-      );
       // A changed role ends the user's sessions: they sign in again with the new permissions.
-      await endSessions(ctx, u.id, 'your role changed');
-      return summary(await target(u.id));
+      return updateUser(
+        req,
+        u,
+        { role: to },
+        { action: 'user.role_change', detail: { from: u.role, to } },
+        'your role changed',
+      );
     },
   );
 
@@ -148,26 +168,14 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthContext):
           'Invalid body: strategies: administrators are never limited to strategies',
           [{ path: 'strategies', message: 'administrators are never limited to strategies' }],
         );
-      await auditedEffect(
-        ctx,
-        req,
-        async (tx) => {
-          await tx
-            .update(schema.users)
-            .set({ strategyScope: to, updatedAt: ctx.now().toISOString() })
-            .where(eq(schema.users.id, u.id));
-        },
-        {
-          action: 'user.strategy_scope',
-          target: u.id,
-          outcome: 'success',
-          reason: req.body.reason,
-          detail: { username: u.username, from: u.strategyScope ?? null, to },
-        },
-      );
       // Like a role change: the user signs in again with the new scope.
-      await endSessions(ctx, u.id, 'your strategy access changed');
-      return summary(await target(u.id));
+      return updateUser(
+        req,
+        u,
+        { strategyScope: to },
+        { action: 'user.strategy_scope', detail: { from: u.strategyScope ?? null, to } },
+        'your strategy access changed',
+      );
     },
   );
 
@@ -204,26 +212,14 @@ export function registerUserAdminRoutes(app: FastifyInstance, ctx: AuthContext):
         if (disabled && u.id === req.session!.userId)
           throw new AppError('FORBIDDEN', 'You cannot disable your own account');
         if (disabled) await keepOneAdmin(u);
-        await auditedEffect(
-          ctx,
-          req,
-          async (tx) => {
-            await tx
-              .update(schema.users)
-              .set({ disabled, updatedAt: ctx.now().toISOString() })
-              .where(eq(schema.users.id, u.id));
-          },
-          {
-            action,
-            target: u.id,
-            outcome: 'success',
-            reason: req.body.reason,
-            detail: { username: u.username, wasDisabled: u.disabled },
-          },
-        );
         // A disabled user's sessions end now (API keys are refused while disabled).
-        if (disabled) await endSessions(ctx, u.id, 'your account was disabled');
-        return summary(await target(u.id));
+        return updateUser(
+          req,
+          u,
+          { disabled },
+          { action, detail: { wasDisabled: u.disabled } },
+          disabled ? 'your account was disabled' : null,
+        );
       },
     );
   }
