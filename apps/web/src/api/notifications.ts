@@ -1,12 +1,15 @@
-import {
+import type {
+  MarkNotificationsReadRequest,
   NotificationList,
-  type MarkNotificationsReadRequest,
-  type RecordNotificationsRequest,
+  RecordNotificationsRequest,
 } from '@qd/contracts';
 import { ApiError, apiRequest } from './client';
 
-function parsed(v: unknown): NotificationList {
-  const r = NotificationList.safeParse(v);
+// The schema (and zod with it) loads on first use: toasts feed this history, and the login page
+// shows toasts too, so a static import would put the whole contracts chunk on the login route.
+async function parsed(v: unknown): Promise<NotificationList> {
+  const { NotificationList: schema } = await import('@qd/contracts');
+  const r = schema.safeParse(v);
   if (!r.success) throw new ApiError(200, 'BAD_RESPONSE', 'The server sent an unexpected answer.');
   return r.data;
 }
