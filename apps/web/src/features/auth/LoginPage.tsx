@@ -8,6 +8,7 @@ import { fetchProviders, login } from '../../api/auth';
 import { Button } from '../../ui/Button';
 import { Field, inputClass } from '../../ui/Field';
 import { loginReasonMessage } from './loginReason';
+import { SecondFactorField } from './mfa/SecondFactorField';
 import { ProviderButtons } from './ProviderButtons';
 import { sessionQuery } from './session';
 
@@ -138,44 +139,16 @@ export function LoginPage() {
                 )}
               </Field>
               {codeStep && (
-                <>
-                  <Field
-                    label={codeStep === 'totp' ? 'Authenticator code' : 'Recovery code'}
-                    hint={
-                      codeStep === 'totp'
-                        ? 'The 6-digit code from your authenticator app.'
-                        : 'One of the recovery codes you saved at enrolment (each works once).'
-                    }
-                  >
-                    {({ id, describedBy }) => (
-                      <input
-                        id={id}
-                        name="code"
-                        autoFocus
-                        inputMode={codeStep === 'totp' ? 'numeric' : undefined}
-                        autoComplete="one-time-code"
-                        maxLength={codeStep === 'totp' ? 6 : 11}
-                        value={code}
-                        onChange={(e) => setCode(e.target.value)}
-                        aria-describedby={describedBy}
-                        className={`${inputClass} font-mono tracking-widest`}
-                      />
-                    )}
-                  </Field>
-                  <button
-                    type="button"
-                    className="self-start text-xs text-accent hover:underline"
-                    onClick={() => {
-                      setCodeStep(codeStep === 'totp' ? 'recoveryCode' : 'totp');
-                      setCode('');
-                      setError(null);
-                    }}
-                  >
-                    {codeStep === 'totp'
-                      ? 'Use a recovery code instead'
-                      : 'Use the authenticator code instead'}
-                  </button>
-                </>
+                <SecondFactorField
+                  kind={codeStep}
+                  code={code}
+                  onCode={setCode}
+                  onSwitch={(next) => {
+                    setCodeStep(next);
+                    setCode('');
+                    setError(null);
+                  }}
+                />
               )}
               <Button type="submit" variant="primary" busy={busy} className="mt-1 w-full">
                 {codeStep ? 'Verify and sign in' : 'Sign in'}

@@ -6,9 +6,9 @@ import { logout } from '../../../api/auth';
 import { ApiError, setCsrfToken } from '../../../api/client';
 import { verifyMfa } from '../../../api/security';
 import { Button } from '../../../ui/Button';
-import { Field, inputClass } from '../../../ui/Field';
 import { endSession } from '../endSession';
 import { sessionQuery, useSession } from '../session';
+import { SecondFactorField, type SecondFactorKind } from './SecondFactorField';
 
 /**
  * The code step after single sign-on, a client certificate or dev sign-in, for a user who has
@@ -19,7 +19,7 @@ export function VerifyMfaPage() {
   const navigate = useNavigate();
   const router = useRouter();
   const queryClient = useQueryClient();
-  const [kind, setKind] = useState<'totp' | 'recoveryCode'>('totp');
+  const [kind, setKind] = useState<SecondFactorKind>('totp');
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -70,40 +70,16 @@ export function VerifyMfaPage() {
           >
             {error}
           </div>
-          <Field
-            label={kind === 'totp' ? 'Authenticator code' : 'Recovery code'}
-            hint={
-              kind === 'totp'
-                ? 'The 6-digit code from your authenticator app.'
-                : 'One of the recovery codes you saved at enrolment (each works once).'
-            }
-          >
-            {({ id, describedBy }) => (
-              <input
-                id={id}
-                name="code"
-                autoFocus
-                inputMode={kind === 'totp' ? 'numeric' : undefined}
-                autoComplete="one-time-code"
-                maxLength={kind === 'totp' ? 6 : 11}
-                value={code}
-                onChange={(e) => setCode(e.target.value)}
-                aria-describedby={describedBy}
-                className={`${inputClass} font-mono tracking-widest`}
-              />
-            )}
-          </Field>
-          <button
-            type="button"
-            className="self-start text-xs text-accent hover:underline"
-            onClick={() => {
-              setKind(kind === 'totp' ? 'recoveryCode' : 'totp');
+          <SecondFactorField
+            kind={kind}
+            code={code}
+            onCode={setCode}
+            onSwitch={(next) => {
+              setKind(next);
               setCode('');
               setError(null);
             }}
-          >
-            {kind === 'totp' ? 'Use a recovery code instead' : 'Use the authenticator code instead'}
-          </button>
+          />
           <Button type="submit" variant="primary" busy={busy} className="w-full">
             Verify and continue
           </Button>
