@@ -1,5 +1,5 @@
 import type { Role } from '@qd/contracts';
-import type { Database, Tx } from '@qd/platform';
+import type { Database, SessionRecord, Tx } from '@qd/platform';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuditEntry, AuditLog } from '../audit/auditLog';
 import type { ApiKeys } from './apiKeys';
@@ -79,6 +79,23 @@ export async function auditedTx<T>(
 /** Puts the session id in the (signed, HttpOnly, SameSite=Strict) cookie. */
 export function setSessionCookie(ctx: AuthContext, reply: FastifyReply, id: string): void {
   void reply.setCookie(ctx.sessions.cookieName, id, ctx.sessions.cookieOptions);
+}
+
+/**
+ * Gives the request's session a new id (login-level change: MFA, step-up, role, password) with
+ * `changes` applied, makes it the request's session and puts the new id in the cookie.
+ */
+export async function rotateSession(
+  ctx: AuthContext,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  s: SessionRecord,
+  changes: Partial<SessionRecord> = {},
+): Promise<SessionRecord> {
+  const next = await ctx.sessions.rotate(s, changes);
+  req.session = next;
+  setSessionCookie(ctx, reply, next.id);
+  return next;
 }
 
 /** Removes the session cookie (same attributes, so `__Host-` cookies are cleared too). */

@@ -11,7 +11,7 @@ import { AppError, schema } from '@qd/platform';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { auditAuth, auditEntry, setSessionCookie, type AuthContext } from './context';
+import { auditAuth, auditEntry, rotateSession, type AuthContext } from './context';
 import { verifyPassword } from './passwords';
 
 /** TOTP enrolment (QR + recovery codes) and step-up verification. */
@@ -66,13 +66,11 @@ export function registerMfaRoutes(app: FastifyInstance, ctx: AuthContext): void 
       req.audited = true;
       // A new factor is a privilege change: new session id, MFA proved now.
       const t = ctx.now().getTime();
-      const next = await ctx.sessions.rotate(s, {
+      await rotateSession(ctx, req, reply, s, {
         mfaAt: t,
         stepUpAt: t,
         mfaEnrolmentRequired: false,
       });
-      req.session = next;
-      setSessionCookie(ctx, reply, next.id);
       return { recoveryCodes };
     },
   );
@@ -128,13 +126,11 @@ export function registerMfaRoutes(app: FastifyInstance, ctx: AuthContext): void 
       });
       // The second factor is a privilege change: new session id.
       const t = ctx.now().getTime();
-      const next = await ctx.sessions.rotate(s, {
+      const next = await rotateSession(ctx, req, reply, s, {
         mfaAt: t,
         stepUpAt: t,
         mfaVerificationRequired: false,
       });
-      req.session = next;
-      setSessionCookie(ctx, reply, next.id);
       return ctx.sessions.info(next);
     },
   );
@@ -199,12 +195,10 @@ export function registerMfaRoutes(app: FastifyInstance, ctx: AuthContext): void 
         );
       }
       const t = ctx.now().getTime();
-      const next = await ctx.sessions.rotate(s, {
+      const next = await rotateSession(ctx, req, reply, s, {
         stepUpAt: t,
         ...(method === 'password' ? {} : { mfaAt: t }),
       });
-      req.session = next;
-      setSessionCookie(ctx, reply, next.id);
       await auditAuth(ctx, req, {
         action: 'auth.step_up',
         target: s.handle,

@@ -13,13 +13,7 @@ import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  auditedEffect,
-  auditedTx,
-  endSessions,
-  setSessionCookie,
-  type AuthContext,
-} from './context';
+import { auditedEffect, auditedTx, endSessions, rotateSession, type AuthContext } from './context';
 import { isCommonPassword } from './commonPasswords';
 import { hashPassword, verifyPassword } from './passwords';
 
@@ -72,9 +66,7 @@ export function registerProfileRoutes(app: FastifyInstance, ctx: AuthContext): v
       );
       // Every other session ends; this one continues under a new id.
       await endSessions(ctx, s.userId, 'password changed', { except: s.handle });
-      const next = await ctx.sessions.rotate(s);
-      req.session = next;
-      setSessionCookie(ctx, reply, next.id);
+      const next = await rotateSession(ctx, req, reply, s);
       return ctx.sessions.info(next);
     },
   );

@@ -1,7 +1,7 @@
 import type { Role } from '@qd/contracts';
 import { AppError } from '@qd/platform';
 import type { FastifyInstance } from 'fastify';
-import { auditAuth, setSessionCookie } from '../context';
+import { auditAuth, rotateSession } from '../context';
 import { setUserRole } from './externalUsers';
 import { oidcRole, type OidcDeps } from './oidc';
 import { describeOidcError } from './oidcClient';
@@ -48,9 +48,7 @@ export function installOidcRefresh(app: FastifyInstance, d: OidcDeps): void {
     }
     if (role !== s.role) {
       await setUserRole(ctx.db, s.userId, role as Role);
-      const next = await ctx.sessions.rotate(s, { role: role!, oidc });
-      setSessionCookie(ctx, reply, next.id);
-      req.session = next;
+      await rotateSession(ctx, req, reply, s, { role: role!, oidc });
     } else {
       s.oidc = oidc;
       await ctx.sessions.save(s);
