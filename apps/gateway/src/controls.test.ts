@@ -9,6 +9,7 @@ import {
 } from '@qd/platform';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildGateway, type Gateway } from './index';
+import { CONTROL_STATE_MAX_AGE_MS } from './controls/freshState';
 
 // The trading controls through the gateway's HTTP API, on a clock the test moves.
 const TOKEN = 'test-service-token-0123456789-abcdefghij';
@@ -541,6 +542,9 @@ describe('fail closed', () => {
       confirm: 'momentum-megacap',
     });
     await handle.db.execute('ALTER TABLE breaker_events RENAME TO breaker_events_gone');
+    // The last good read is trusted for CONTROL_STATE_MAX_AGE_MS; past it the failed re-read
+    // makes the state unknown.
+    await advance(CONTROL_STATE_MAX_AGE_MS);
     const entry = await buy('MSFT', '1');
     expect(entry.statusCode).toBe(422);
     expect(entry.json().code).toBe('ORDER_BREAKER_TRIPPED');

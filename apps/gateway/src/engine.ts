@@ -18,6 +18,7 @@ import {
 } from '@qd/domain';
 import { AppError, schema, type Config, type Database, type Logger, type Tx } from '@qd/platform';
 import { eq } from 'drizzle-orm';
+import { FreshState } from './controls/freshState';
 import { readKillSwitch } from './killSwitch';
 import {
   applyTif,
@@ -70,8 +71,15 @@ export class Engine {
   /** Called with the outcome of every broker operation (breaker error rate). */
   onBrokerResult: (ok: boolean) => void = () => undefined;
 
+  /** The kill switch for the checks, re-read at most once a second; its writers invalidate it. */
+  readonly killSwitch: FreshState<KillSwitchStatus>;
+
   constructor(private readonly d: EngineDeps) {
     this.readKs = d.readKillSwitch ?? readKillSwitch;
+    this.killSwitch = new FreshState(
+      () => this.readKs(this.d.db),
+      () => this.d.now().getTime(),
+    );
   }
 
   /** Seeds an empty database (instruments, account) and loads the state into memory. */
@@ -124,7 +132,7 @@ export class Engine {
 
   async killSwitchView(): Promise<KillSwitchView> {
     try {
-      return (await this.readKs(this.d.db)).state.engaged ? 'engaged' : 'disengaged';
+      return (await this.killSwitch.get()).state.engaged ? 'engaged' : 'disengaged';
     } catch (err) {
       this.d.logger.error({ err }, 'kill switch state unreadable: trading blocked');
       return 'unknown';

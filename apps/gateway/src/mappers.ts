@@ -57,7 +57,11 @@ export function killEventFromRow(r: KillRow): KillSwitchEvent {
   };
 }
 
+// Built once: constructing an Intl.DateTimeFormat costs about a millisecond, and nyDate runs on
+// every market tick.
+const NY_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' });
+
 /** The New York calendar date of an instant (the market's trading day). */
 export function nyDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(now);
+  return NY_DATE.format(now);
 }

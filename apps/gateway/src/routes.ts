@@ -130,10 +130,14 @@ export function registerRoutes(
       // Halting also pulls every working order, in the same transaction as the switch itself.
       const ids = [...engine.working.keys()];
       let canceled: Awaited<ReturnType<Engine['cancelRows']>> = [];
-      await db.transaction(async (tx) => {
-        await recordKillSwitch(tx, 'engage', reason, who, new Date());
-        canceled = await engine.cancelRows(ids, tx);
-      });
+      try {
+        await db.transaction(async (tx) => {
+          await recordKillSwitch(tx, 'engage', reason, who, new Date());
+          canceled = await engine.cancelRows(ids, tx);
+        });
+      } finally {
+        engine.killSwitch.invalidate();
+      }
       const status = await readKillSwitch(db);
       await publisher.publish('killswitch', status);
       if (canceled.length)
@@ -163,7 +167,11 @@ export function registerRoutes(
           `Trading was resumed less than a minute ago; resuming again is allowed in ${Math.ceil(wait / 1000)} s`,
           wait / 1000,
         );
-      await db.transaction((tx) => recordKillSwitch(tx, 'disengage', reason, who, new Date()));
+      try {
+        await db.transaction((tx) => recordKillSwitch(tx, 'disengage', reason, who, new Date()));
+      } finally {
+        engine.killSwitch.invalidate();
+      }
       const status = await readKillSwitch(db);
       await publisher.publish('killswitch', status);
       await alerts?.raise({

@@ -10,6 +10,7 @@ import {
 import { AppError, schema, type Database } from '@qd/platform';
 import { desc } from 'drizzle-orm';
 import { iso } from '../mappers';
+import { FreshState } from './freshState';
 
 export const BREAKER_RESET_INTERVAL_MS = 60_000;
 
@@ -56,12 +57,19 @@ export class Breaker {
   private hwm: Decimal | null = null;
   private hwmDay = '';
   private samples: { at: number; ok: boolean }[] = [];
+  /** The latest state, re-read at most once a second (see FreshState); writes invalidate it. */
+  private readonly latest: FreshState<BreakerStatus['state']>;
 
   constructor(
     private readonly db: Database,
     private readonly now: () => Date,
     public thresholds: BreakerThresholds,
-  ) {}
+  ) {
+    this.latest = new FreshState(
+      async () => (await readBreaker(this.db, this.thresholds, 1)).state,
+      () => this.now().getTime(),
+    );
+  }
 
   status(): Promise<BreakerStatus> {
     return readBreaker(this.db, this.thresholds);
@@ -70,7 +78,7 @@ export class Breaker {
   /** The state for the checks: unreadable → unknown, which blocks entries. */
   async view(): Promise<{ view: BreakerView; reason: string | null }> {
     try {
-      const s = (await readBreaker(this.db, this.thresholds, 1)).state;
+      const s = await this.latest.get();
       return s.tripped ? { view: 'tripped', reason: s.reason } : { view: 'ok', reason: null };
     } catch {
       return { view: 'unknown', reason: null };
@@ -161,9 +169,13 @@ export class Breaker {
     reason: string,
     actor: string,
   ): Promise<BreakerStatus> {
-    await this.db
-      .insert(schema.breakerEvents)
-      .values({ action, rule, reason, actor, at: this.now().toISOString() });
+    try {
+      await this.db
+        .insert(schema.breakerEvents)
+        .values({ action, rule, reason, actor, at: this.now().toISOString() });
+    } finally {
+      this.latest.invalidate();
+    }
     await this.onRecord(action, rule, reason, actor);
     return this.status();
   }
