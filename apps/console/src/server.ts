@@ -282,6 +282,7 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
       await hub.close();
       await quota.close();
       await app.close();
+      gateway.close();
     },
   };
 }

@@ -26,6 +26,15 @@ export interface ClientContext {
 export type SessionLoad =
   { ok: true; session: SessionRecord } | { ok: false; reason: 'missing' | 'expired' | 'device' };
 
+/**
+ * A request refreshes the stored idle timer only when it is at least this old: at 200 requests a
+ * second one session would otherwise re-seal and re-store its record on every request. The cost
+ * is a tolerance: a session ends idle between `idleMinutes` minus this and `idleMinutes` after
+ * its last request (never later). The record itself is still read on every request, so
+ * revocation stays immediate.
+ */
+export const SESSION_TOUCH_INTERVAL_MS = 15_000;
+
 /** An expired session stays readable this long, to answer SESSION_EXPIRED rather than "no session". */
 const EXPIRED_GRACE_SECONDS = 300;
 
@@ -109,7 +118,7 @@ export class Sessions {
     return next;
   }
 
-  /** Loads a live session for this client and refreshes its idle timer. */
+  /** Loads a live session for this client; refreshes its idle timer when due (see above). */
   async load(id: string, client: ClientContext): Promise<SessionLoad> {
     const record = await this.store.get(id);
     if (!record) return { ok: false, reason: 'missing' };
@@ -123,8 +132,10 @@ export class Sessions {
       !sameClientAddress(record.ip, client.ip, this.policy.ipBinding)
     )
       return { ok: false, reason: 'device' };
-    record.lastSeenAt = t;
-    await this.store.set(record, this.ttlSeconds(record));
+    if (t - record.lastSeenAt >= SESSION_TOUCH_INTERVAL_MS || t < record.lastSeenAt) {
+      record.lastSeenAt = t;
+      await this.store.set(record, this.ttlSeconds(record));
+    }
     return { ok: true, session: record };
   }
 

@@ -64,6 +64,19 @@ describe('sessions: cookie, fixation, expiry, device binding', () => {
     expect((await h.request(b, 'GET', '/auth/session')).statusCode).toBe(401);
   });
 
+  it('re-stores the idle timer at most every 15 s, so a session never outlives the idle timeout', async () => {
+    const b = await h.login('viewer');
+    h.clock += 10_000; // within the touch interval: not re-stored
+    expect((await h.request(b, 'GET', '/auth/session')).statusCode).toBe(200);
+    h.clock += 15 * 60_000 - 10_000; // 15 min after sign-in, 14:50 after the last request
+    expect((await h.request(b, 'GET', '/auth/session')).statusCode).toBe(401);
+    const c = await h.login('viewer');
+    h.clock += 15_000; // due: re-stored
+    expect((await h.request(c, 'GET', '/auth/session')).statusCode).toBe(200);
+    h.clock += 15 * 60_000 - 1_000; // 15:14 after sign-in, 14:59 after the last request
+    expect((await h.request(c, 'GET', '/auth/session')).statusCode).toBe(200);
+  });
+
   it('ends a session at the absolute timeout even when it is used all the time', async () => {
     const b = await h.login('viewer');
     for (let minutes = 14; minutes <= 238; minutes += 14) {
