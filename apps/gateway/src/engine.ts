@@ -23,6 +23,7 @@ import { readKillSwitch } from './killSwitch';
 import {
   applyTif,
   matchWorking,
+  newOrderRow,
   rejectError,
   type OrderRow,
   type PendingFill,
@@ -160,43 +161,41 @@ export class Engine {
     meta: { strategyId?: string | null; parentId?: string | null } = {},
   ): Promise<{ order: Order; created: boolean }> {
     {
-      const [existing] = await this.d.db
-        .select()
-        .from(schema.orders)
-        .where(eq(schema.orders.id, req.clientOrderId));
-      if (existing) return { order: orderFromRow(existing), created: false };
+      // Idempotency without a read on the common path: a new id is checked by the insert itself
+      // (ON CONFLICT DO NOTHING); the stored order is looked up only when the checks refuse or
+      // the insert finds the id taken, so a replay answers with the stored order as before.
+      const storedReplay = async () => {
+        const [existing] = await this.d.db
+          .select()
+          .from(schema.orders)
+          .where(eq(schema.orders.id, req.clientOrderId));
+        return existing ? { order: orderFromRow(existing), created: false } : null;
+      };
       const preview = await this.preview(req.order, meta.strategyId ?? null);
       const failed = preview.checks.filter((c) => !c.ok);
-      if (failed.length) throw rejectError(failed);
+      if (failed.length) {
+        const replay = await storedReplay();
+        if (replay) return replay;
+        throw rejectError(failed);
+      }
       const now = this.d.now().toISOString();
       const o = req.order;
-      const row: OrderRow = {
-        id: req.clientOrderId,
-        accountId: ACCOUNT_ID,
-        symbol: o.symbol,
-        side: o.side,
-        qty: o.qty,
-        filledQty: '0',
-        avgFillPrice: null,
-        type: o.type,
-        limitPrice: o.limitPrice ?? null,
-        stopPrice: o.stopPrice ?? null,
-        tif: o.tif,
-        status: 'new',
-        rejectReason: null,
-        reason: o.reason ?? null,
-        createdBy: actor,
-        createdAt: now,
-        updatedAt: now,
-        strategyId: meta.strategyId ?? null,
-        parentId: meta.parentId ?? null,
-      };
+      const row = newOrderRow(req, actor, now, meta);
       const work: Working = { row, triggered: false };
       const fills = matchWorking([work], this.market.quotes, this.instruments);
       const finalRow = applyTif(work, fills, this.d.now().toISOString());
+      let taken = false;
       try {
         await this.d.db.transaction(async (tx) => {
-          await tx.insert(schema.orders).values(finalRow);
+          const inserted = await tx
+            .insert(schema.orders)
+            .values(finalRow)
+            .onConflictDoNothing({ target: schema.orders.id })
+            .returning({ id: schema.orders.id });
+          if (!inserted.length) {
+            taken = true;
+            return;
+          }
           await recordOrderEvent(tx, row.id, 'created', actor, now, {
             order: o,
             status: finalRow.status,
@@ -207,6 +206,11 @@ export class Engine {
       } catch (err) {
         this.onBrokerResult(false);
         throw err;
+      }
+      if (taken) {
+        const replay = await storedReplay();
+        if (replay) return replay;
+        throw new Error(`order ${req.clientOrderId} exists but cannot be read`);
       }
       this.onBrokerResult(true);
       this.commit([finalRow]);

@@ -129,6 +129,26 @@ describe('gateway', () => {
     expect(await handle.db.select().from(schema.fills)).toHaveLength(1);
   });
 
+  it('replays a stored order even when the checks would refuse it now (kill switch engaged)', async () => {
+    await fresh();
+    const body = { symbol: 'AAPL', side: 'buy', qty: '1', type: 'market', tif: 'day' };
+    const first = await place(body, 'retry-after-halt');
+    await gw.app.inject({
+      method: 'POST',
+      url: '/v1/kill-switch/engage',
+      headers: auth,
+      payload: { reason: 'halting for the test' },
+    });
+    const again = await place(body, 'retry-after-halt');
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    const refused = await place(body, 'a-new-id-after-halt');
+    expect(refused.json().code).toBe('ORDER_KILL_SWITCH_ENGAGED');
+    expect(await handle.db.select().from(schema.orders)).toHaveLength(1);
+    const events = await handle.db.select().from(schema.orderEvents);
+    expect(events.filter((e) => e.orderId === 'retry-after-halt')).toHaveLength(1);
+  });
+
   it('rejects orders while the kill switch is engaged and writes nothing', async () => {
     await fresh();
     const engage = await gw.app.inject({

@@ -1,6 +1,7 @@
-import type { Instrument } from '@qd/contracts';
+import type { GatewayOrderRequest, Instrument } from '@qd/contracts';
 import { dec, displayedSize, matchOrder, str, type Decimal, type MarketState } from '@qd/domain';
 import { AppError, type schema } from '@qd/platform';
+import { ACCOUNT_ID } from './seed';
 
 // Order bookkeeping shared by placement and the market tick: matching, time in force, rejects.
 
@@ -104,4 +105,35 @@ export function rejectError(failed: { name: string; detail: string }[]): AppErro
     `Order rejected: ${failed.map((f) => f.detail).join('; ')}`,
     failed.map((f) => ({ path: f.name, message: f.detail })),
   );
+}
+
+/** The row of a new order as the request describes it (status `new`, nothing filled yet). */
+export function newOrderRow(
+  req: GatewayOrderRequest,
+  actor: string,
+  now: string,
+  meta: { strategyId?: string | null; parentId?: string | null },
+): OrderRow {
+  const o = req.order;
+  return {
+    id: req.clientOrderId,
+    accountId: ACCOUNT_ID,
+    symbol: o.symbol,
+    side: o.side,
+    qty: o.qty,
+    filledQty: '0',
+    avgFillPrice: null,
+    type: o.type,
+    limitPrice: o.limitPrice ?? null,
+    stopPrice: o.stopPrice ?? null,
+    tif: o.tif,
+    status: 'new',
+    rejectReason: null,
+    reason: o.reason ?? null,
+    createdBy: actor,
+    createdAt: now,
+    updatedAt: now,
+    strategyId: meta.strategyId ?? null,
+    parentId: meta.parentId ?? null,
+  };
 }
