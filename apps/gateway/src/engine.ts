@@ -216,11 +216,9 @@ export class Engine {
       this.commit([finalRow]);
       for (const f of this.fillListeners) f(fills);
       await this.publishChanges([finalRow], fills);
-      const [stored] = await this.d.db
-        .select()
-        .from(schema.orders)
-        .where(eq(schema.orders.id, row.id));
-      return { order: orderFromRow(stored!), created: true };
+      // The row as written (every column is set here; no database default applies), so no
+      // re-read holds the engine's queue.
+      return { order: orderFromRow(finalRow), created: true };
     }
   }
 

@@ -103,6 +103,9 @@ describe('gateway', () => {
       })
     ).json() as Order;
     expect(order).toMatchObject({ status: 'new', filledQty: '0', avgFillPrice: null });
+    // The answer is built from the row as written: it must read back identically.
+    const listed = await gw.app.inject({ method: 'GET', url: '/v1/orders', headers: auth });
+    expect(listed.json().find((o: Order) => o.id === order.id)).toEqual(order);
     const cancel = await gw.app.inject({
       method: 'DELETE',
       url: `/v1/orders/${order.id}`,
