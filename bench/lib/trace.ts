@@ -11,8 +11,8 @@ interface TraceEvent {
 
 /**
  * Main-thread work per rendered frame: top-level tasks on the renderer main thread, grouped by
- * the BeginMainThreadFrame that follows them (the frame they contribute to). Frames with no
- * task work are left out. Durations in ms.
+ * the BeginMainThreadFrame that follows them (the frame they contribute to); a task nested in
+ * another task is part of it, not counted again. Frames with no task work are left out. Durations in ms.
  */
 export function mainThreadFrames(trace: { traceEvents: TraceEvent[] } | TraceEvent[]): {
   work: number[];
@@ -24,14 +24,21 @@ export function mainThreadFrames(trace: { traceEvents: TraceEvent[] } | TraceEve
   );
   if (!main) return { work: [], count: 0 };
   const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
-  const tasks = onMain
+  const all = onMain
     .filter(
       (e) =>
         e.ph === 'X' &&
         (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask') &&
         (e.dur ?? 0) > 0,
     )
-    .sort((a, b) => a.ts - b.ts);
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  // Chromium nests a `RunTask` inside each `ThreadControllerImpl::RunTask`: count the outermost
+  // task only (summing both counted most task time twice).
+  const tasks: TraceEvent[] = [];
+  for (const e of all) {
+    const outer = tasks.at(-1);
+    if (!outer || e.ts >= outer.ts + outer.dur!) tasks.push(e);
+  }
   const frames = onMain
     .filter((e) => e.name === 'BeginMainThreadFrame')
     .map((e) => e.ts)

@@ -39,15 +39,21 @@ export const confirm: Scenario = {
       await ticket.getByLabel('Symbol').fill('AAPL');
       await ticket.getByRole('button', { name: 'Buy', exact: true }).click();
       await ticket.getByLabel('Quantity').fill('1');
+      const preview = ticket.getByRole('button', { name: 'Preview' });
+      await preview.waitFor();
+      // Wait by polling on a timer, not with Playwright locators: a locator's wait re-runs its
+      // role query over the whole page on every animation frame, inside the frames being measured
+      // (Playwright's `queryRole` and `isElementHiddenForAria` showed up in the click's trace).
+      const poll = { polling: 50, timeout: 10_000 };
       for (let i = 0; i < n; i++) {
-        await ticket.getByRole('button', { name: 'Preview' }).click();
-        await page.getByRole('dialog').waitFor();
+        await preview.click();
         await page.waitForFunction(
           (k) => (window as unknown as { __qdClicks: number[] }).__qdClicks.length > k,
           i,
+          poll,
         );
         await page.keyboard.press('Escape');
-        await page.getByRole('dialog').waitFor({ state: 'detached' });
+        await page.waitForFunction(() => !document.querySelector('[role="dialog"]'), null, poll);
       }
       const samples = await page.evaluate(
         () => (window as unknown as { __qdClicks: number[] }).__qdClicks,

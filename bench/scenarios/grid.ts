@@ -81,6 +81,8 @@ export const grid: Scenario = {
           'disabled-by-default-devtools.timeline',
           'disabled-by-default-devtools.timeline.frame',
           'toplevel',
+          // QD_BENCH_JS_SAMPLES=1: JS samples in the kept trace (for profiling; adds overhead)
+          ...(process.env.QD_BENCH_JS_SAMPLES ? ['disabled-by-default-v8.cpu_profiler'] : []),
         ],
       });
       await new Promise((r) => setTimeout(r, seconds * 1000));

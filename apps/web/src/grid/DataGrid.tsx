@@ -1,11 +1,27 @@
 import type { GridId } from '@qd/contracts';
-import type { ColDef, GetRowIdFunc, GridApi, RowClassParams } from 'ag-grid-community';
+import type {
+  ColDef,
+  GetRowIdFunc,
+  GetRowIdParams,
+  GridApi,
+  GridReadyEvent,
+  RowClassParams,
+} from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useMemo, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { cspNonce } from '../cspNonce';
 import { EmptyState } from '../ui/EmptyState';
 import { SkeletonRows } from '../ui/Skeleton';
 import { useGridTurn } from './gridTurn';
+import { isEmptyTransaction, rowTransaction } from './rowTransaction';
 import { gridTheme } from './setup';
 import { useGridState } from './useGridState';
 
@@ -38,51 +54,106 @@ const rowClass = (p: RowClassParams) => (p.node.rowPinned ? 'totals-row' : undef
  * created one per frame, see gridTurn.ts), then the grid (kept mounted, so rows update in place),
  * with an empty message over its body when there are no rows.
  */
-export function DataGrid<T>({
+export function DataGrid<T>(props: DataGridProps<T>) {
+  const turn = useGridTurn(props.rows !== undefined);
+  if (props.rows === undefined || !turn) return <SkeletonRows label={props.loadingLabel} />;
+  return <LiveGrid {...props} rows={props.rows} />;
+}
+
+/**
+ * The grid itself. It gets its rows once, at creation; every later `rows` array is handed over
+ * as a transaction of the rows that changed (the topic cache keeps unchanged rows' objects), and
+ * the pinned rows' data is replaced in place. Passing a new `rowData`/`pinnedBottomRowData`
+ * instead makes AG Grid diff every row and redraw and re-measure the whole viewport (a forced
+ * layout) on each pushed update.
+ */
+function LiveGrid<T>({
   rows,
   columns,
   getRowId,
-  loadingLabel,
   empty,
   defaultColDef,
   gridId,
   onApi,
   pinnedBottomRows,
-}: DataGridProps<T>) {
+}: DataGridProps<T> & { rows: T[] }) {
   const state = useGridState<T>(gridId);
   // A new object per render would make AG Grid rebuild every column on every pushed update.
   const colDef = useMemo(
     () => ({ ...(DEFAULT_COL as ColDef<T>), ...defaultColDef }),
     [defaultColDef],
   );
-  const turn = useGridTurn(rows !== undefined);
-  if (rows === undefined || !turn) return <SkeletonRows label={loadingLabel} />;
+  const [initialRows] = useState(rows);
+  const [initialPinned] = useState(pinnedBottomRows);
+  const api = useRef<GridApi<T> | null>(null);
+  const shown = useRef({ rows: initialRows, pinned: initialPinned });
+  const latest = useRef({ rows, pinned: pinnedBottomRows, getRowId, onApi });
+  useLayoutEffect(() => {
+    latest.current = { rows, pinned: pinnedBottomRows, getRowId, onApi };
+  });
+  // AG Grid reads getRowId once; callers may pass a new function each render.
+  const rowId = useCallback((p: GetRowIdParams<T>) => latest.current.getRowId(p), []);
+
+  const sync = useCallback(() => {
+    const grid = api.current;
+    if (!grid || grid.isDestroyed()) return;
+    const { rows: next, pinned } = latest.current;
+    if (next !== shown.current.rows) {
+      const id = (data: T) => rowId({ data } as GetRowIdParams<T>);
+      const tx = rowTransaction(shown.current.rows, next, id);
+      if (!tx) grid.setGridOption('rowData', next);
+      else if (!isEmptyTransaction(tx)) grid.applyTransaction(tx);
+      shown.current.rows = next;
+    }
+    if (pinned !== shown.current.pinned) {
+      const nodes = pinned?.map((_, i) => grid.getPinnedBottomRow(i));
+      if (pinned && nodes?.every(Boolean) && grid.getPinnedBottomRowCount() === pinned.length)
+        pinned.forEach((data, i) => nodes[i]!.setData(data));
+      else grid.setGridOption('pinnedBottomRowData', pinned ?? []);
+      shown.current.pinned = pinned;
+    }
+  }, [rowId]);
+
+  useEffect(sync, [sync, rows, pinnedBottomRows]);
+
+  const { onGridReady: restoreState, onColumnChanged } = state;
+  const onGridReady = useCallback(
+    (e: GridReadyEvent<T>) => {
+      api.current = e.api;
+      restoreState(e);
+      latest.current.onApi?.(e.api);
+      sync(); // rows that arrived while the grid was being created
+    },
+    [restoreState, sync],
+  );
+  const onGridPreDestroyed = useCallback(() => {
+    api.current = null;
+    latest.current.onApi?.(null);
+  }, []);
+
   return (
     <div className="absolute inset-0" data-grid-id={gridId}>
       <AgGridReact<T>
         theme={gridTheme}
         styleNonce={cspNonce()}
-        rowData={rows}
+        rowData={initialRows}
         columnDefs={columns}
         defaultColDef={colDef}
-        getRowId={getRowId}
-        pinnedBottomRowData={pinnedBottomRows}
+        getRowId={rowId}
+        pinnedBottomRowData={initialPinned}
         getRowClass={rowClass}
         suppressColumnVirtualisation
         suppressCellFocus={false}
         animateRows={false}
         tooltipShowDelay={400}
         suppressNoRowsOverlay
-        onGridReady={(e) => {
-          state.onGridReady(e);
-          onApi?.(e.api);
-        }}
-        onGridPreDestroyed={() => onApi?.(null)}
-        onSortChanged={state.onColumnChanged}
-        onColumnMoved={state.onColumnChanged}
-        onColumnResized={state.onColumnChanged}
-        onColumnVisible={state.onColumnChanged}
-        onColumnPinned={state.onColumnChanged}
+        onGridReady={onGridReady}
+        onGridPreDestroyed={onGridPreDestroyed}
+        onSortChanged={onColumnChanged}
+        onColumnMoved={onColumnChanged}
+        onColumnResized={onColumnChanged}
+        onColumnVisible={onColumnChanged}
+        onColumnPinned={onColumnChanged}
       />
       {rows.length === 0 && <EmptyState overlay title={empty.title} hint={empty.hint} />}
     </div>
