@@ -130,6 +130,9 @@ export function registerRoutes(
       // Halting also pulls every working order, in the same transaction as the switch itself.
       const ids = [...engine.working.keys()];
       let canceled: Awaited<ReturnType<Engine['cancelRows']>> = [];
+      // Forgotten before and after: between the commit and the second invalidate no cached
+      // "disengaged" may be served to an order check.
+      engine.killSwitch.invalidate();
       try {
         await db.transaction(async (tx) => {
           await recordKillSwitch(tx, 'engage', reason, who, new Date());
@@ -167,6 +170,7 @@ export function registerRoutes(
           `Trading was resumed less than a minute ago; resuming again is allowed in ${Math.ceil(wait / 1000)} s`,
           wait / 1000,
         );
+      engine.killSwitch.invalidate();
       try {
         await db.transaction((tx) => recordKillSwitch(tx, 'disengage', reason, who, new Date()));
       } finally {

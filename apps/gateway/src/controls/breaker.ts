@@ -169,6 +169,7 @@ export class Breaker {
     reason: string,
     actor: string,
   ): Promise<BreakerStatus> {
+    this.latest.invalidate(); // and again after: no cached state survives the write
     try {
       await this.db
         .insert(schema.breakerEvents)
