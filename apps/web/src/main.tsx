@@ -32,7 +32,7 @@ setUnauthorizedHandler(() => void endSession(router, queryClient, 'expired'));
 // A signed-in page load (the server hinted the session check, see apps/console/src/http/spaShell.ts):
 // check the session and open the socket now, while the router loads the shell and the page.
 if (document.querySelector('link[rel="preload"][href="/api/v1/auth/session"]')) {
-  const early = import('./features/shell/earlyLive');
+  const early = import('./features/shell/AppShell');
   void queryClient
     .ensureQueryData(sessionQuery)
     .then(async (session) => {
