@@ -85,6 +85,18 @@ describe('web assets', () => {
     }
   });
 
+  it('hints the session check to a signed-in page load only, and not to the login form', async () => {
+    const page = async (path: string, cookie?: string) =>
+      (await fetch(base + path, { headers: cookie ? { cookie } : {} })).text();
+    const hint = '<link rel="preload" href="/api/v1/auth/session" as="fetch" crossorigin />';
+    expect(await page('/', 'qd_session=abc.def')).toContain(hint);
+    expect(await page('/positions/deep-link?x=1', 'a=1; __Host-qd_session=abc')).toContain(hint);
+    expect(await page('/')).not.toContain(hint);
+    expect(await page('/', 'not_qd_session=abc')).not.toContain(hint);
+    expect(await page('/login', 'qd_session=abc.def')).not.toContain(hint);
+    expect(await page('/login?reason=expired', 'qd_session=abc.def')).not.toContain(hint);
+  });
+
   it.each(['/', '/assets/app-1a2b3c.js', '/positions/deep-link'])(
     '%s keeps the CSP and the hardening headers',
     async (path) => {

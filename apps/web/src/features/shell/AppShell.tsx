@@ -10,6 +10,10 @@ import { SideNav } from './SideNav';
 import { ShellOverlays } from './ShellOverlays';
 import { StatusBanner } from './StatusBanner';
 
+// The page boot (main.tsx) opens the socket through the shell's chunk, which a signed-in load
+// fetches anyway: one chunk graph for both, and no extra chunk for the early start.
+export { startLiveEarly } from './earlyLive';
+
 /** Header, banner and nav around the signed-in pages; owns the live socket and session keepalive. */
 export function AppShell() {
   useLiveSocket();
