@@ -29,7 +29,8 @@ export function loginReasonMessage(reason: LoginReason | undefined): string | nu
 
 export function parseLoginSearch(search: Record<string, unknown>): { reason?: LoginReason } {
   const r = search.reason;
-  return typeof r === 'string' && r in MESSAGES ? { reason: r as LoginReason } : {};
+  // own keys only: `?reason=toString` is not a reason
+  return typeof r === 'string' && Object.hasOwn(MESSAGES, r) ? { reason: r as LoginReason } : {};
 }
 
 /** The `?reason=` of the current address, for the login page rendered without the router. */
