@@ -10,8 +10,13 @@ export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
-    // the signed-in shell and the dashboard: what a deep link and a sign-in need next
-    preloadChunks(['src/features/shell/AppShell.tsx', 'src/features/dashboard/DashboardPage.tsx']),
+    // the app (router, query client), the signed-in shell and the dashboard: what a deep link and
+    // a sign-in need next
+    preloadChunks([
+      'src/app.tsx',
+      'src/features/shell/AppShell.tsx',
+      'src/features/dashboard/DashboardPage.tsx',
+    ]),
     precompress(),
   ],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, manifest: true },

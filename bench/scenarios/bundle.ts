@@ -55,8 +55,11 @@ export const bundle: Scenario = {
     const manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
     const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
     const loginSet = staticClosure(manifest, [entry]);
+    // The login route renders from the entry alone (apps/web/src/main.tsx); every other route
+    // loads the app module (router, query client) first, then the shell and the page.
     const dashSet = staticClosure(manifest, [
       entry,
+      lazyKey(manifest, 'src/app.tsx'),
       lazyKey(manifest, 'features/shell/AppShell.tsx'),
       lazyKey(manifest, 'features/dashboard/DashboardPage.tsx'),
     ]);

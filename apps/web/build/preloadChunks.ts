@@ -29,7 +29,8 @@ export function preloadChunks(modules: string[]): Plugin {
           .filter((file) => !html.includes(`/${file}"`)) // the entry's own imports are there already
           .map((file) => ({
             tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+            // marked, so the console can leave them out of the login page (apps/console/src/http/spaShell.ts)
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}`, 'data-app': true },
             injectTo: 'head',
           }));
         return { html, tags };

@@ -1,53 +1,49 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from '@tanstack/react-router';
+import type { SessionInfo } from '@qd/contracts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { setUnauthorizedHandler } from './api/client';
 import { initCspNonce } from './cspNonce';
-import { endSession } from './features/auth/endSession';
-import { sessionQuery } from './features/auth/session';
+import { LoginPage } from './features/auth/LoginPage';
+import { reasonFromLocation, signedInPath } from './features/auth/loginReason';
 import { applyCachedLook } from './features/preferences/theme';
-import { createAppRouter } from './router';
 import './styles.css';
 
 initCspNonce();
 applyCachedLook();
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    // Push, not polling: nothing refetches on its own.
-    queries: {
-      staleTime: Infinity,
-      refetchOnWindowFocus: false,
-      refetchOnReconnect: false,
-      retry: 1,
-    },
-    mutations: { retry: false },
-  },
-});
-const router = createAppRouter(queryClient);
+const el = document.getElementById('root');
+if (!el) throw new Error('index.html lacks #root');
+const root = createRoot(el);
 
-setUnauthorizedHandler(() => void endSession(router, queryClient, 'expired'));
+// The router, the query client and every signed-in page: one lazy chunk (and its imports),
+// so the login route loads React and the login page only.
+const loadApp = () => import('./app');
 
-// A signed-in page load (the server hinted the session check, see apps/console/src/http/spaShell.ts):
-// check the session and open the socket now, while the router loads the shell and the page.
-if (document.querySelector('link[rel="preload"][href="/api/v1/auth/session"]')) {
-  const early = import('./features/shell/AppShell');
-  void queryClient
-    .ensureQueryData(sessionQuery)
-    .then(async (session) => {
-      if (!session || session.mfa.verificationRequired || session.mfa.enrolmentRequired) return;
-      (await early).startLiveEarly(router, queryClient, window.location.pathname);
-    })
-    .catch(() => undefined); // the router's own check shows the error or the login page
+/** Hands the signed-in session to the full app, in place; a full load if its code cannot load. */
+async function openApp(session: SessionInfo): Promise<void> {
+  let app;
+  try {
+    app = await loadApp();
+  } catch {
+    window.location.assign(signedInPath(session));
+    return;
+  }
+  app.startApp(root, session);
 }
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html lacks #root');
-createRoot(root).render(
-  <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>
-  </StrictMode>,
-);
+if (window.location.pathname === '/login') {
+  root.render(
+    <StrictMode>
+      <LoginPage reason={reasonFromLocation()} onSignedIn={openApp} />
+    </StrictMode>,
+  );
+  // After the form has painted, so the prefetch never delays it: the app, the shell and the
+  // dashboard, ready for the hand-over (the server leaves their preloads out of this page).
+  setTimeout(() => {
+    loadApp().then(
+      (app) => app.prefetchAppChunks(),
+      () => undefined,
+    );
+  }, 300);
+} else {
+  void loadApp().then((app) => app.startApp(root));
+}

@@ -8,7 +8,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
-import { LoginPage } from './features/auth/LoginPage';
+import { LoginRoute } from './features/auth/LoginRoute';
 import { parseLoginSearch } from './features/auth/loginReason';
 import { sessionQuery } from './features/auth/session';
 import { StepUpHost } from './features/auth/stepUp';
@@ -35,7 +35,7 @@ const loadShell = () => import('./features/shell/AppShell');
 const loadDashboard = () => import('./features/dashboard/DashboardPage');
 
 /** Starts loading the shell and dashboard chunks without waiting for them. */
-function prefetchAppChunks(): void {
+export function prefetchAppChunks(): void {
   void loadShell().catch(() => undefined);
   void loadDashboard().catch(() => undefined);
 }
@@ -44,7 +44,7 @@ const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
   validateSearch: parseLoginSearch,
-  component: LoginPage,
+  component: LoginRoute,
   // After the form has painted, so the prefetch never delays it.
   onEnter: () => void setTimeout(prefetchAppChunks, 300),
 });

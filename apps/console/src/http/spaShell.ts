@@ -34,12 +34,17 @@ function sessionHint(req: FastifyRequest): string {
   return '\n    <link rel="preload" href="/api/v1/auth/session" as="fetch" crossorigin />';
 }
 
+// The signed-in chunks' preloads (marked by apps/web/build/preloadChunks.ts). The login page
+// fetches them itself once its form has painted, so there they would only compete with it.
+const APP_PRELOAD = /\s*<link [^>]*data-app[^>]*>/g;
+
 /**
  * Serves the SPA shell (index.html) with this response's style nonce: on its inline `<style>`
  * and in `<meta name="csp-nonce">`, which the SPA hands to the libraries that add `<style>`
  * elements (the grid, the dialogs' scroll lock). The CSP then needs no `'unsafe-inline'` for
  * styles. Never cached: a nonce is good for one response only. A signed-in request also gets a
- * preload hint for the session check (see `sessionHint`).
+ * preload hint for the session check (see `sessionHint`); the login page goes without the
+ * signed-in chunks' preloads.
  */
 export function spaShell(webRoot: string): (req: FastifyRequest, reply: FastifyReply) => unknown {
   const html = readFileSync(join(webRoot, 'index.html'), 'utf8');
@@ -47,7 +52,8 @@ export function spaShell(webRoot: string): (req: FastifyRequest, reply: FastifyR
   return (req, reply) => {
     const nonce = (reply.raw as WithNonce).styleNonce;
     if (!nonce) throw new Error('no style nonce on this response (helmet CSP not installed?)');
-    const page = html
+    const path = req.url.split('?')[0]!;
+    const page = (path === '/login' ? html.replace(APP_PRELOAD, '') : html)
       .replace('<head>', `<head>${sessionHint(req)}`) // first, so it is the first request sent
       .replaceAll('<style>', `<style nonce="${nonce}">`)
       .replace('</head>', `<meta name="csp-nonce" content="${nonce}" />\n  </head>`);

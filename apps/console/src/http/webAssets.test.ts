@@ -18,7 +18,8 @@ import { buildConsole, type ConsoleServer } from '../server';
 describe('web assets', () => {
   const js = `export const answer = ${JSON.stringify('x'.repeat(4000))};\n`;
   const html =
-    '<!doctype html><html><head><script type="module" src="/assets/app-1a2b3c.js"></script></head></html>';
+    '<!doctype html><html><head><script type="module" src="/assets/app-1a2b3c.js"></script>\n' +
+    '<link rel="modulepreload" crossorigin href="/assets/shell-4d5e6f.js" data-app></head></html>';
   let root: string;
   let handle: DatabaseHandle;
   let server: ConsoleServer;
@@ -65,6 +66,15 @@ describe('web assets', () => {
     expect(res.headers.get('content-encoding')).toBe(served);
     expect(res.headers.get('vary')).toMatch(/accept-encoding/i);
     expect(await res.text()).toBe(js); // fetch decodes: the variant is the same file
+  });
+
+  it("leaves the signed-in chunks' preloads out of the login page only", async () => {
+    const login = await (await get('/login?reason=expired', 'identity')).text();
+    expect(login).toContain('/assets/app-1a2b3c.js'); // the entry stays
+    expect(login).not.toContain('shell-4d5e6f.js');
+    expect(await (await get('/', 'identity')).text()).toContain(
+      '<link rel="modulepreload" crossorigin href="/assets/shell-4d5e6f.js" data-app>',
+    );
   });
 
   it('sends the plain file to a client that accepts no encoding', async () => {

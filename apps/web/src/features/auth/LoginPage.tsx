@@ -1,16 +1,13 @@
-import type { SessionInfo } from '@qd/contracts';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useSearch } from '@tanstack/react-router';
+import type { AuthProviders, SessionInfo } from '@qd/contracts';
 import { Anchor } from 'lucide-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, setCsrfToken } from '../../api/client';
 import { fetchProviders, login } from '../../api/auth';
 import { Button } from '../../ui/Button';
 import { Field, inputClass } from '../../ui/Field';
-import { loginReasonMessage } from './loginReason';
+import { loginReasonMessage, type LoginReason } from './loginReason';
 import { SecondFactorField } from './mfa/SecondFactorField';
 import { ProviderButtons } from './ProviderButtons';
-import { sessionQuery } from './session';
 
 function messageFor(e: unknown): string {
   if (!(e instanceof ApiError)) return 'Sign-in failed unexpectedly. Try again.';
@@ -23,10 +20,34 @@ function messageFor(e: unknown): string {
   return e.message;
 }
 
-export function LoginPage() {
-  const { reason } = useSearch({ strict: false });
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
+/** The sign-in methods the server offers, read once; one retry, like the other reads. */
+function useProviders(): AuthProviders | undefined {
+  const [providers, setProviders] = useState<AuthProviders>();
+  useEffect(() => {
+    let live = true;
+    fetchProviders()
+      .catch(() => fetchProviders())
+      .then((p) => live && setProviders(p))
+      .catch(() => undefined); // the password form stays offered
+    return () => {
+      live = false;
+    };
+  }, []);
+  return providers;
+}
+
+interface Props {
+  /** Why the page is shown (`?reason=`). */
+  reason?: LoginReason;
+  /** Takes over with the new session (the CSRF token is already set): opens the app. */
+  onSignedIn: (session: SessionInfo) => Promise<void>;
+}
+
+/**
+ * The sign-in form. No router or query client here: the login route's first load renders it
+ * on its own (see main.tsx), so its JS is React and this page only.
+ */
+export function LoginPage({ reason, onSignedIn }: Props) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<{ username?: string; password?: string }>({});
@@ -35,20 +56,13 @@ export function LoginPage() {
   // Second step, when the account has two-factor authentication.
   const [codeStep, setCodeStep] = useState<'totp' | 'recoveryCode' | null>(null);
   const [code, setCode] = useState('');
-  const providers = useQuery({ queryKey: ['auth-providers'], queryFn: fetchProviders, retry: 1 });
+  const providers = useProviders();
   // Until the list arrives (or if it cannot be read) the password form is offered.
-  const showBasic = !providers.data || providers.data.providers.includes('basic');
+  const showBasic = !providers || providers.providers.includes('basic');
 
   async function onSession(session: SessionInfo) {
     setCsrfToken(session.csrfToken);
-    queryClient.setQueryData(sessionQuery.queryKey, session);
-    await navigate({
-      to: session.mfa.verificationRequired
-        ? '/verify-mfa'
-        : session.mfa.enrolmentRequired
-          ? '/enrol-mfa'
-          : '/',
-    });
+    await onSignedIn(session);
   }
 
   async function onSubmit(e: FormEvent) {
@@ -155,9 +169,9 @@ export function LoginPage() {
               </Button>
             </>
           )}
-          {providers.data && (
+          {providers && (
             <ProviderButtons
-              providers={providers.data}
+              providers={providers}
               onSession={onSession}
               onError={(err) => setError(messageFor(err))}
             />

@@ -1,3 +1,5 @@
+import type { SessionInfo } from '@qd/contracts';
+
 /** Why the login page is shown, carried in `?reason=`. */
 export type LoginReason =
   | 'expired'
@@ -27,5 +29,18 @@ export function loginReasonMessage(reason: LoginReason | undefined): string | nu
 
 export function parseLoginSearch(search: Record<string, unknown>): { reason?: LoginReason } {
   const r = search.reason;
-  return typeof r === 'string' && r in MESSAGES ? { reason: r as LoginReason } : {};
+  // own keys only: `?reason=toString` is not a reason
+  return typeof r === 'string' && Object.hasOwn(MESSAGES, r) ? { reason: r as LoginReason } : {};
+}
+
+/** The `?reason=` of the current address, for the login page rendered without the router. */
+export function reasonFromLocation(): LoginReason | undefined {
+  return parseLoginSearch(Object.fromEntries(new URLSearchParams(window.location.search))).reason;
+}
+
+/** Where a new session goes first: the code step, MFA enrolment, or the dashboard. */
+export function signedInPath(session: SessionInfo): '/verify-mfa' | '/enrol-mfa' | '/' {
+  if (session.mfa.verificationRequired) return '/verify-mfa';
+  if (session.mfa.enrolmentRequired) return '/enrol-mfa';
+  return '/';
 }
