@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { rssBytes } from '../lib/children';
-import { login } from '../lib/login';
+import { login, type BenchSession } from '../lib/login';
 import { slope, summarize } from '../lib/stats';
+import { BENCH_USER_AGENT } from '../lib/userAgent';
 import { openFleet, processesFor } from '../lib/wsLoad';
 import { DASHBOARD_TOPICS } from './push';
 import { row, type Scenario } from './types';
@@ -20,6 +21,23 @@ function lagSince(file: string, since: number): LagLine[] {
     .filter(Boolean)
     .map((l) => JSON.parse(l) as LagLine)
     .filter((l) => l.t > since);
+}
+
+/**
+ * What the SPA's activity keepalive sends for a user at the console (`GET /auth/session`, at most
+ * once a minute): pushes alone do not refresh the idle timer, so without it every session
+ * reaches its idle timeout (15 min by default) and the socket revalidation ends every socket.
+ */
+async function keepActive(baseUrl: string, sessions: BenchSession[]): Promise<void> {
+  await Promise.all(
+    sessions.map(async (s) => {
+      const res = await fetch(`${baseUrl}/api/v1/auth/session`, {
+        headers: { cookie: s.cookie, 'user-agent': BENCH_USER_AGENT },
+      });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`session keepalive answered ${res.status}`);
+    }),
+  );
 }
 
 export const soak: Scenario = {
@@ -46,6 +64,7 @@ export const soak: Scenario = {
     try {
       const start = Date.now();
       for (let i = 1; i <= minutes; i++) {
+        await keepActive(ctx.server.url, sessions);
         const windowStart = Date.now();
         const m = await fleet.measure(intervalMs);
         dropped += m.dropped;
@@ -83,7 +102,7 @@ export const soak: Scenario = {
         unit: 'MiB/h',
         value: perHour,
         met: flat && dropped === 0,
-        notes: `verdict: ${flat ? 'flat' : 'NOT flat'} (slope ${perHour} MiB/h over ${Math.round(hours * 60)} min after warm-up = ${Math.round(growth * 10) / 10} MiB; flat means < max(5 MiB, 2 % of RSS)); RSS per minute: ${trail} MiB; ${fleet.ok}/${clients} connected, ${dropped} dropped`,
+        notes: `verdict: ${flat ? 'flat' : 'NOT flat'} (slope ${perHour} MiB/h over ${Math.round(hours * 60)} min after warm-up = ${Math.round(growth * 10) / 10} MiB; flat means < max(5 MiB, 2 % of RSS)); RSS per minute: ${trail} MiB; ${fleet.ok}/${clients} connected, ${dropped} dropped; each session sent the SPA's activity keepalive once a minute`,
       }),
       row({
         id: 'soak-lag',
