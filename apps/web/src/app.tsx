@@ -45,7 +45,7 @@ export function startApp(root: Root, session?: SessionInfo): void {
     void queryClient
       .ensureQueryData(sessionQuery)
       .then(async (s) => {
-        if (!s || s.mfa.verificationRequired || s.mfa.enrolmentRequired) return;
+        if (!s || signedInPath(s) !== '/') return; // the code step or enrolment comes first
         (await early).startLiveEarly(router, queryClient, window.location.pathname);
       })
       .catch(() => undefined); // the router's own check shows the error or the login page

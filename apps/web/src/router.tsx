@@ -9,7 +9,7 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { LoginRoute } from './features/auth/LoginRoute';
-import { parseLoginSearch } from './features/auth/loginReason';
+import { parseLoginSearch, signedInPath } from './features/auth/loginReason';
 import { sessionQuery } from './features/auth/session';
 import { StepUpHost } from './features/auth/stepUp';
 import { Toaster } from './features/shell/Toaster';
@@ -97,8 +97,8 @@ const appRoute = createRoute({
       throw redirect({ to: '/login', search: { reason: 'unreachable' } });
     }
     if (!session) throw redirect({ to: '/login', search: {} });
-    if (session.mfa.verificationRequired) throw redirect({ to: '/verify-mfa' });
-    if (session.mfa.enrolmentRequired) throw redirect({ to: '/enrol-mfa' });
+    const first = signedInPath(session); // the code step or MFA enrolment comes first
+    if (first !== '/') throw redirect({ to: first });
     // Open the socket now, so its handshake overlaps loading and rendering the shell; the shell
     // attaches the topic cache and the session handlers when it mounts (useLiveSocket). A dynamic
     // import, so the login route does not carry the socket code.
