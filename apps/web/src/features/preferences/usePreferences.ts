@@ -34,6 +34,8 @@ export function usePreferences(): PreferencesApi {
   const update = useCallback(
     async (patch: PreferencesPatch) => {
       const key = preferencesQuery.queryKey;
+      // a load still on its way would land after this change and undo it on screen
+      await queryClient.cancelQueries({ queryKey: key });
       const before = queryClient.getQueryData(key) ?? DEFAULT_PREFERENCES;
       queryClient.setQueryData(key, applyPreferencesPatch(before, patch));
       inFlight += 1;

@@ -1,6 +1,7 @@
 import { Bell, BellOff, CheckCircle2, Info, XCircle } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { formatDateTime, formatTime } from '../../format/time';
+import { QuietModeToggle } from '../preferences/QuietModeToggle';
 import { usePreferences } from '../preferences/usePreferences';
 import {
   clearHistory,
@@ -23,7 +24,7 @@ const TONE: Record<ToastTone, string> = {
  */
 export function NotificationCentre() {
   const { items: history, unread } = useNotificationHistory();
-  const { prefs, update } = usePreferences();
+  const { prefs } = usePreferences();
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
 
@@ -70,14 +71,10 @@ export function NotificationCentre() {
             <span className="text-xs font-semibold tracking-wide text-muted uppercase">
               Notifications
             </span>
-            <label className="flex items-center gap-1.5 text-xs text-muted">
-              <input
-                type="checkbox"
-                checked={prefs.quietMode}
-                onChange={(e) => void update({ quietMode: e.target.checked })}
-              />
-              Quiet mode
-            </label>
+            <QuietModeToggle
+              className="flex items-center gap-1.5 text-xs text-muted"
+              label="Quiet mode"
+            />
           </div>
           {prefs.quietMode && (
             <p className="border-b border-line px-3 py-1.5 text-xs text-faint">

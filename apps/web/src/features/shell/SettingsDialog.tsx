@@ -1,7 +1,9 @@
 import type { Palette, Theme } from '@qd/contracts';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
+import { QuietModeToggle } from '../preferences/QuietModeToggle';
 import { usePreferences } from '../preferences/usePreferences';
+import { useShownValue } from '../preferences/useShownValue';
 import { openOverlay, useOverlay } from './overlays';
 
 function Choice<T extends string>({
@@ -15,6 +17,7 @@ function Choice<T extends string>({
   options: { value: T; label: string; hint: string }[];
   onChange: (v: T) => void;
 }) {
+  const [shown, show] = useShownValue(value);
   return (
     <fieldset className="flex flex-col gap-1.5">
       <legend className="mb-1 text-xs font-semibold tracking-wide text-muted uppercase">
@@ -28,8 +31,11 @@ function Choice<T extends string>({
           <input
             type="radio"
             name={legend}
-            checked={value === o.value}
-            onChange={() => onChange(o.value)}
+            checked={shown === o.value}
+            onChange={() => {
+              show(o.value);
+              onChange(o.value);
+            }}
             className="mt-0.5"
           />
           <span>
@@ -79,14 +85,10 @@ export function SettingsDialog() {
           },
         ]}
       />
-      <label className="flex items-center gap-2 text-ui">
-        <input
-          type="checkbox"
-          checked={prefs.quietMode}
-          onChange={(e) => void update({ quietMode: e.target.checked })}
-        />
-        Quiet mode: keep event notifications in the bell without popping up
-      </label>
+      <QuietModeToggle
+        className="flex items-center gap-2 text-ui"
+        label="Quiet mode: keep event notifications in the bell without popping up"
+      />
       <div className="flex items-center justify-between gap-2 border-t border-line pt-3">
         <Button
           size="sm"
