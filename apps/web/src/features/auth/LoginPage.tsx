@@ -1,10 +1,10 @@
 import type { AuthProviders, SessionInfo } from '@qd/contracts';
-import { Anchor } from 'lucide-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, setCsrfToken } from '../../api/client';
 import { fetchProviders, login } from '../../api/auth';
 import { Button } from '../../ui/Button';
 import { Field, inputClass } from '../../ui/Field';
+import { AUTH_CARD_CLASS, AuthFrame } from './AuthFrame';
 import { loginReasonMessage, type LoginReason } from './loginReason';
 import { SecondFactorField } from './mfa/SecondFactorField';
 import { ProviderButtons } from './ProviderButtons';
@@ -99,85 +99,75 @@ export function LoginPage({ reason, onSignedIn }: Props) {
       ? 'border-down/50 bg-down/10'
       : 'border-line-strong bg-raised';
   return (
-    <main className="flex min-h-full items-center justify-center p-6">
-      <div className="w-full max-w-[360px]">
-        <div className="mb-6 flex items-center gap-2">
-          <Anchor aria-hidden className="size-6 text-accent" />
-          <h1 className="text-xl font-semibold tracking-tight">Quarterdeck</h1>
+    <AuthFrame>
+      <form noValidate onSubmit={onSubmit} className={AUTH_CARD_CLASS}>
+        <div>
+          <h2 className="text-base font-semibold">Sign in</h2>
+          <p className="mt-1 text-xs text-muted">Trading operations console</p>
         </div>
-        <form
-          noValidate
-          onSubmit={onSubmit}
-          className="flex flex-col gap-4 rounded-lg border border-line bg-panel p-6"
+        <div
+          role="alert"
+          className={notice ? `rounded-md border px-3 py-2 text-ui ${noticeTone}` : 'sr-only'}
         >
-          <div>
-            <h2 className="text-base font-semibold">Sign in</h2>
-            <p className="mt-1 text-xs text-muted">Trading operations console</p>
-          </div>
-          <div
-            role="alert"
-            className={notice ? `rounded-md border px-3 py-2 text-ui ${noticeTone}` : 'sr-only'}
-          >
-            {notice}
-          </div>
-          {showBasic && (
-            <>
-              <Field label="Username" error={fieldErrors.username}>
-                {({ id, describedBy, invalid }) => (
-                  <input
-                    id={id}
-                    name="username"
-                    autoComplete="username"
-                    autoFocus
-                    value={username}
-                    onChange={(e) => setUsername(e.target.value)}
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid}
-                    className={inputClass}
-                  />
-                )}
-              </Field>
-              <Field label="Password" error={fieldErrors.password}>
-                {({ id, describedBy, invalid }) => (
-                  <input
-                    id={id}
-                    name="password"
-                    type="password"
-                    autoComplete="current-password"
-                    value={password}
-                    onChange={(e) => setPassword(e.target.value)}
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid}
-                    className={inputClass}
-                  />
-                )}
-              </Field>
-              {codeStep && (
-                <SecondFactorField
-                  kind={codeStep}
-                  code={code}
-                  onCode={setCode}
-                  onSwitch={(next) => {
-                    setCodeStep(next);
-                    setCode('');
-                    setError(null);
-                  }}
+          {notice}
+        </div>
+        {showBasic && (
+          <>
+            <Field label="Username" error={fieldErrors.username}>
+              {({ id, describedBy, invalid }) => (
+                <input
+                  id={id}
+                  name="username"
+                  autoComplete="username"
+                  autoFocus
+                  value={username}
+                  onChange={(e) => setUsername(e.target.value)}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  className={inputClass}
                 />
               )}
-              <Button type="submit" variant="primary" busy={busy} className="mt-1 w-full">
-                {codeStep ? 'Verify and sign in' : 'Sign in'}
-              </Button>
-            </>
-          )}
-          {providers && (
-            <ProviderButtons
-              providers={providers}
-              onSession={onSession}
-              onError={(err) => setError(messageFor(err))}
-            />
-          )}
-        </form>
-      </div>
-    </main>
+            </Field>
+            <Field label="Password" error={fieldErrors.password}>
+              {({ id, describedBy, invalid }) => (
+                <input
+                  id={id}
+                  name="password"
+                  type="password"
+                  autoComplete="current-password"
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                  className={inputClass}
+                />
+              )}
+            </Field>
+            {codeStep && (
+              <SecondFactorField
+                kind={codeStep}
+                code={code}
+                onCode={setCode}
+                onSwitch={(next) => {
+                  setCodeStep(next);
+                  setCode('');
+                  setError(null);
+                }}
+              />
+            )}
+            <Button type="submit" variant="primary" busy={busy} className="mt-1 w-full">
+              {codeStep ? 'Verify and sign in' : 'Sign in'}
+            </Button>
+          </>
+        )}
+        {providers && (
+          <ProviderButtons
+            providers={providers}
+            onSession={onSession}
+            onError={(err) => setError(messageFor(err))}
+          />
+        )}
+      </form>
+    </AuthFrame>
   );
 }

@@ -1,13 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useRouter } from '@tanstack/react-router';
-import { Anchor } from 'lucide-react';
+import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
-import { logout } from '../../../api/auth';
 import { ApiError, setCsrfToken } from '../../../api/client';
 import { verifyMfa } from '../../../api/security';
 import { Button } from '../../../ui/Button';
-import { endSession } from '../endSession';
+import { AUTH_CARD_CLASS, AuthFrame } from '../AuthFrame';
 import { sessionQuery, useSession } from '../session';
+import { LogOutButton } from './LogOutButton';
 import { SecondFactorField, type SecondFactorKind } from './SecondFactorField';
 
 /**
@@ -17,7 +16,6 @@ import { SecondFactorField, type SecondFactorKind } from './SecondFactorField';
 export function VerifyMfaPage() {
   const session = useSession();
   const navigate = useNavigate();
-  const router = useRouter();
   const queryClient = useQueryClient();
   const [kind, setKind] = useState<SecondFactorKind>('totp');
   const [code, setCode] = useState('');
@@ -45,57 +43,37 @@ export function VerifyMfaPage() {
   }
 
   return (
-    <main className="flex min-h-full items-center justify-center p-6">
-      <div className="w-full max-w-[360px]">
-        <div className="mb-6 flex items-center gap-2">
-          <Anchor aria-hidden className="size-6 text-accent" />
-          <h1 className="text-xl font-semibold tracking-tight">Quarterdeck</h1>
+    <AuthFrame>
+      <form noValidate onSubmit={onSubmit} className={AUTH_CARD_CLASS}>
+        <div>
+          <h2 className="text-base font-semibold">Two-factor authentication</h2>
+          <p className="mt-1 text-xs text-muted">
+            Signed in as {session?.user.username}. Enter your code to continue.
+          </p>
         </div>
-        <form
-          noValidate
-          onSubmit={onSubmit}
-          className="flex flex-col gap-4 rounded-lg border border-line bg-panel p-6"
+        <div
+          role="alert"
+          className={
+            error ? 'rounded-md border border-down/50 bg-down/10 px-3 py-2 text-ui' : 'sr-only'
+          }
         >
-          <div>
-            <h2 className="text-base font-semibold">Two-factor authentication</h2>
-            <p className="mt-1 text-xs text-muted">
-              Signed in as {session?.user.username}. Enter your code to continue.
-            </p>
-          </div>
-          <div
-            role="alert"
-            className={
-              error ? 'rounded-md border border-down/50 bg-down/10 px-3 py-2 text-ui' : 'sr-only'
-            }
-          >
-            {error}
-          </div>
-          <SecondFactorField
-            kind={kind}
-            code={code}
-            onCode={setCode}
-            onSwitch={(next) => {
-              setKind(next);
-              setCode('');
-              setError(null);
-            }}
-          />
-          <Button type="submit" variant="primary" busy={busy} className="w-full">
-            Verify and continue
-          </Button>
-          <Button
-            variant="ghost"
-            size="sm"
-            className="self-end"
-            onClick={async () => {
-              await logout().catch(() => undefined);
-              await endSession(router, queryClient, 'signed-out');
-            }}
-          >
-            Log out
-          </Button>
-        </form>
-      </div>
-    </main>
+          {error}
+        </div>
+        <SecondFactorField
+          kind={kind}
+          code={code}
+          onCode={setCode}
+          onSwitch={(next) => {
+            setKind(next);
+            setCode('');
+            setError(null);
+          }}
+        />
+        <Button type="submit" variant="primary" busy={busy} className="w-full">
+          Verify and continue
+        </Button>
+        <LogOutButton />
+      </form>
+    </AuthFrame>
   );
 }
