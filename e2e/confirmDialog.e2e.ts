@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { login, previewOrder } from './pages/console';
 
 // The confirm dialog opens on the click; the preview's figures follow, and the order can be
@@ -32,4 +32,71 @@ test('the confirm dialog opens before the preview answers and cannot place the o
   const after = ((await (await page.request.get('/api/v1/orders?status=all')).json()) as unknown[])
     .length;
   expect(after).toBe(before);
+});
+
+/** Whether the page's focus is inside the open dialog. */
+async function focusInDialog(page: Page): Promise<boolean> {
+  return page.evaluate(() =>
+    Boolean(document.activeElement?.closest('[role="dialog"][aria-modal="true"]')),
+  );
+}
+
+// The modal must not restyle the page: a `pointer-events: none` on <body> (Radix Dialog's modal
+// mode) makes Chromium recalculate the style of every element inside the click that opens it.
+test('a dialog traps the keyboard, hides the page, closes on Esc and hands focus back, and leaves <body> alone', async ({
+  page,
+}) => {
+  await login(page);
+  await previewOrder(page, { symbol: 'AAPL', side: 'Buy', qty: '1' });
+  const dialog = page.getByRole('dialog', { name: 'Confirm order' });
+  await expect(dialog).toHaveAttribute('aria-modal', 'true');
+  await expect(dialog).toHaveAccessibleDescription(/Buy 1 AAPL/i);
+  expect(await page.evaluate(() => getComputedStyle(document.body).pointerEvents)).toBe('auto');
+  expect(await page.evaluate(() => document.body.getAttribute('style'))).toBeNull();
+  // the page behind is out of the accessibility tree: only the dialog's controls are reachable
+  await expect(
+    page.getByTestId('order-ticket').getByRole('button', { name: 'Preview' }),
+  ).toHaveCount(0);
+  expect(await focusInDialog(page)).toBe(true);
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Tab');
+    expect(await focusInDialog(page)).toBe(true);
+  }
+  for (let i = 0; i < 8; i++) {
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusInDialog(page)).toBe(true);
+  }
+
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  const preview = page.getByTestId('order-ticket').getByRole('button', { name: 'Preview' });
+  await expect(preview).toBeFocused();
+
+  // a press on the overlay closes it as well
+  await preview.click();
+  await expect(dialog).toBeVisible();
+  await page.mouse.click(5, 5);
+  await expect(dialog).toBeHidden();
+});
+
+test('focus goes back to the button that opened a dialog whose field takes the focus', async ({
+  page,
+}) => {
+  await login(page);
+  await page.getByRole('link', { name: 'Kill switch' }).click();
+  const engage = page.getByRole('button', { name: 'Engage kill switch' });
+  await engage.click();
+  const dialog = page.getByRole('dialog', { name: 'Engage kill switch' });
+  await expect(dialog.getByLabel('Reason')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(engage).toBeFocused();
+
+  // the command palette (its field takes the focus too) hands it back the same way
+  const opener = page.getByRole('button', { name: /Open the command palette/ });
+  await opener.click();
+  await expect(page.getByRole('combobox', { name: 'Type a command or page' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(opener).toBeFocused();
 });

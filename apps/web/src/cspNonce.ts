@@ -1,5 +1,3 @@
-import { setNonce } from 'get-nonce';
-
 let nonce: string | undefined;
 
 /**
@@ -11,11 +9,10 @@ export function cspNonce(): string | undefined {
   return nonce;
 }
 
-/** Reads the nonce once at start-up and hands it to the dialogs' scroll lock (get-nonce). */
+/** Reads the nonce once at start-up (the grid's theme styles carry it). */
 export function initCspNonce(): void {
   const meta = document.querySelector<HTMLMetaElement>('meta[name="csp-nonce"]');
   nonce = meta?.content || undefined;
   // Removed from the DOM so page script injected later cannot read it back from there.
   meta?.remove();
-  if (nonce) setNonce(nonce);
 }

@@ -1,7 +1,7 @@
-import * as RadixDialog from '@radix-ui/react-dialog';
 import { useNavigate } from '@tanstack/react-router';
 import { Search } from 'lucide-react';
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { ModalLayer } from '../../ui/ModalLayer';
 import { useSession } from '../auth/session';
 import { usePreferences } from '../preferences/usePreferences';
 import { buildCommands, filterCommands } from './commands';
@@ -10,20 +10,23 @@ import { openOverlay, useOverlay } from './overlays';
 
 /** Ctrl+K or `/`: jump to a page or run an action by typing a few letters. */
 export function CommandPalette() {
-  const open = useOverlay() === 'palette';
+  return useOverlay() === 'palette' ? <OpenPalette /> : null;
+}
+
+function OpenPalette() {
+  const titleId = useId();
   return (
-    <RadixDialog.Root open={open} onOpenChange={(o) => openOverlay(o ? 'palette' : null)}>
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="fixed inset-0 z-40 bg-black/50" />
-        <RadixDialog.Content
-          aria-describedby={undefined}
-          className="fixed top-[12vh] left-1/2 z-50 flex w-[min(560px,calc(100vw-24px))] -translate-x-1/2 flex-col rounded-lg border border-line-strong bg-raised text-fg"
-        >
-          <RadixDialog.Title className="sr-only">Command palette</RadixDialog.Title>
-          {open && <PaletteBody />}
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
+    <ModalLayer
+      onDismiss={() => openOverlay(null)}
+      labelledBy={titleId}
+      overlayClassName="fixed inset-0 z-40 bg-black/50"
+      className="fixed top-[12vh] left-1/2 z-50 flex w-[min(560px,calc(100vw-24px))] -translate-x-1/2 flex-col rounded-lg border border-line-strong bg-raised text-fg"
+    >
+      <h2 id={titleId} className="sr-only">
+        Command palette
+      </h2>
+      <PaletteBody />
+    </ModalLayer>
   );
 }
 

@@ -1,0 +1,87 @@
+import { DismissableLayer } from '@radix-ui/react-dismissable-layer';
+import { FocusScope } from '@radix-ui/react-focus-scope';
+import { hideOthers } from 'aria-hidden';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+
+interface ModalLayerProps {
+  /** Escape, or a press on the overlay around the panel. */
+  onDismiss: () => void;
+  /** The dimmed backdrop; it is what keeps the pointer off the page while the layer is open. */
+  overlayClassName: string;
+  /** The panel (role="dialog"). */
+  className: string;
+  labelledBy: string;
+  describedBy?: string;
+  children: ReactNode;
+}
+
+/**
+ * A modal layer, mounted only while open: the panel traps focus (Tab loops), Escape or a press on
+ * the overlay dismisses it, the rest of the page is hidden from assistive technology, and focus
+ * goes back to what had it before the layer opened.
+ *
+ * Unlike Radix's Dialog it leaves `<body>` alone: a modal that sets `pointer-events: none` on the
+ * body (an inherited property) makes the browser restyle the whole document inside the click that
+ * opens it, and the grids make that document large. The overlay covers the page instead, and the
+ * page needs no scroll lock because the shell never scrolls the document itself (only `<main>`,
+ * which is not under the overlay in the DOM, so wheel and touch on the overlay do not reach it).
+ */
+export function ModalLayer({
+  onDismiss,
+  overlayClassName,
+  className,
+  labelledBy,
+  describedBy,
+  children,
+}: ModalLayerProps) {
+  // Read while rendering, i.e. before React commits the panel: a child with `autoFocus` takes the
+  // focus during the commit, before any effect of ours could see what had it.
+  const [returnFocusTo] = useState(() =>
+    document.activeElement instanceof HTMLElement ? document.activeElement : null,
+  );
+  const overlayRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const panel = panelRef.current;
+    return panel ? hideOthers(panel) : undefined;
+  }, []);
+
+  return createPortal(
+    <>
+      <div ref={overlayRef} data-modal-overlay="" className={overlayClassName} />
+      <FocusScope
+        asChild
+        loop
+        trapped
+        onUnmountAutoFocus={(e) => {
+          e.preventDefault();
+          if (returnFocusTo?.isConnected) returnFocusTo.focus({ preventScroll: true });
+        }}
+      >
+        <DismissableLayer
+          ref={panelRef}
+          role="dialog"
+          aria-modal="true"
+          aria-labelledby={labelledBy}
+          aria-describedby={describedBy}
+          className={className}
+          // Focus cannot leave a trapped panel except into a layer opened above it (step-up).
+          onFocusOutside={(e) => e.preventDefault()}
+          // Outside the panel the overlay is all a pointer can reach; a press on anything else
+          // outside (a layer opened above this one, a toast) leaves this layer open.
+          onPointerDownOutside={(e) => {
+            const press = e.detail.originalEvent;
+            const secondary = press.button === 2 || (press.button === 0 && press.ctrlKey);
+            if (e.target !== overlayRef.current || secondary) e.preventDefault();
+          }}
+          onDismiss={onDismiss}
+        >
+          {children}
+        </DismissableLayer>
+      </FocusScope>
+    </>,
+    document.body,
+  );
+}
