@@ -1,6 +1,7 @@
 import type { OrderPreview, OrderRequestInput } from '@qd/contracts';
 import { Ban } from 'lucide-react';
 import { useId, useRef, useState, type FormEvent } from 'react';
+import { afterNextPaint } from '../../afterPaint';
 import { ApiError } from '../../api/client';
 import { placeOrder, previewOrder } from '../../api/endpoints';
 import { Button } from '../../ui/Button';
@@ -95,6 +96,9 @@ function TradingTicket() {
     setPending({ request, preview: null });
     setPreviewing(true);
     try {
+      // the request starts once the dialog is on screen, so building it stays out of the click
+      await afterNextPaint();
+      if (seq !== previewSeq.current) return;
       const preview = await previewOrder(request);
       if (seq === previewSeq.current) setPending((p) => (p ? { request, preview } : p));
     } catch (err) {
