@@ -11,7 +11,7 @@ import { usePositions } from '../positions/usePositions';
 /** How long an idle callback may wait before it runs anyway (a busy page still completes). */
 const IDLE_TIMEOUT_MS = 2_000;
 /** Positions that never show (socket down, topic refused) must not hide the rest for good. */
-const GIVE_UP_MS = 5_000;
+const GIVE_UP_MS = 10_000;
 
 // Once open, the gate stays open for the page's lifetime: a later visit to the dashboard has its
 // data cached and the grids take turns (grid/gridTurn.ts).
