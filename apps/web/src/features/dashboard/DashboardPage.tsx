@@ -1,10 +1,12 @@
 import '../../grid/setup';
+import { useRef } from 'react';
 import { FillsGrid } from '../orders/FillsGrid';
 import { OrderTicket } from '../orders/OrderTicket';
 import { OrdersGrid } from '../orders/OrdersGrid';
 import { PositionsGrid } from '../positions/PositionsGrid';
 import { PHONE, useMediaQuery } from '../shell/useMediaQuery';
 import { ActivityFeed } from './ActivityFeed';
+import { PanelSkeleton, useFirstViewShown } from './firstView';
 import { MetricStrip } from './MetricStrip';
 import { PositionCards, WorkingOrderCards } from './MonitoringCards';
 
@@ -24,15 +26,43 @@ export function DashboardPage() {
         <ActivityFeed />
       </div>
     );
+  return <DeskLayout />;
+}
+
+/** The desk layout; the orders and fills grids are created after the first view (firstView.tsx). */
+function DeskLayout() {
+  const positionsPanel = useRef<HTMLDivElement>(null);
+  const rest = useFirstViewShown(positionsPanel);
   return (
     <div className="flex flex-col gap-2 p-2 lg:grid lg:h-full lg:grid-rows-[auto_minmax(0,1fr)]">
       <MetricStrip />
       <div className="flex flex-col gap-2 lg:grid lg:min-h-0 lg:grid-cols-[minmax(0,1fr)_300px]">
         <div className="flex flex-col gap-2 lg:grid lg:min-h-0 lg:grid-rows-[minmax(0,1.25fr)_minmax(0,1fr)]">
-          <PositionsGrid />
+          {/* display: contents keeps the panel a direct item of the grid around it */}
+          <div ref={positionsPanel} className="contents">
+            <PositionsGrid />
+          </div>
           <div className="flex flex-col gap-2 lg:grid lg:min-h-0 lg:grid-cols-[minmax(0,8fr)_minmax(0,5fr)]">
-            <OrdersGrid />
-            <FillsGrid />
+            {rest ? (
+              <OrdersGrid />
+            ) : (
+              <PanelSkeleton
+                title="Working orders"
+                testId="orders-grid"
+                className="min-h-[200px]"
+                label="Loading orders"
+              />
+            )}
+            {rest ? (
+              <FillsGrid />
+            ) : (
+              <PanelSkeleton
+                title="Fills"
+                testId="fills-grid"
+                className="min-h-[200px]"
+                label="Loading fills"
+              />
+            )}
           </div>
         </div>
         <div className="flex flex-col gap-2 lg:grid lg:min-h-0 lg:grid-rows-[auto_minmax(0,1fr)]">
