@@ -26,7 +26,8 @@ export async function writePlacement(db: Database, p: Placement): Promise<boolea
   const shape = `${fillRows.length}_${positionRows.length}`;
   // Built and compiled once per shape (how many fills and positions): building the statement
   // through the query builder on every order cost about a tenth of the order's CPU. Postgres
-  // also keeps the named statement's plan per connection.
+  // also keeps the named statement's plan per connection. The session's prepared query is
+  // drizzle's own way to run compiled SQL with placeholder values.
   let query = compiled.get(shape);
   if (!query) {
     query = dialect.sqlToQuery(statement(fillRows.length, positionRows.length));
