@@ -8,7 +8,6 @@ import type {
   Quote,
 } from '@qd/contracts';
 import {
-  applyFill,
   createMarket,
   dec,
   stepMarket,
@@ -31,6 +30,9 @@ import {
 } from './orderFills';
 import { nyDate, orderFromRow } from './mappers';
 import { recordOrderEvent } from './orderEvents';
+import { settle, type SettledFills } from './fillSettlement';
+import { writeSettled } from './fillsWrite';
+import { writePlacement } from './placementWrite';
 import { previewOrder } from './previewOrder';
 import type { RiskContext } from './riskContext';
 import type { Publisher } from './publisher';
@@ -179,40 +181,40 @@ export class Engine {
         throw rejectError(failed);
       }
       const now = this.d.now().toISOString();
-      const o = req.order;
       const row = newOrderRow(req, actor, now, meta);
       const work: Working = { row, triggered: false };
       const fills = matchWorking([work], this.market.quotes, this.instruments);
       const finalRow = applyTif(work, fills, this.d.now().toISOString());
-      let taken = false;
+      // Settled aside and adopted only once written: a failed write changes nothing in memory.
+      const settled = settle(fills, this.account, this.positions, this.d.now().toISOString());
+      let placed: boolean;
       try {
-        await this.d.db.transaction(async (tx) => {
-          const inserted = await tx
-            .insert(schema.orders)
-            .values(finalRow)
-            .onConflictDoNothing({ target: schema.orders.id })
-            .returning({ id: schema.orders.id });
-          if (!inserted.length) {
-            taken = true;
-            return;
-          }
-          await recordOrderEvent(tx, row.id, 'created', actor, now, {
-            order: o,
-            status: finalRow.status,
-            checks: preview.checks.map((c) => c.name),
-          });
-          await this.writeFills(tx, fills);
+        placed = await writePlacement(this.d.db, {
+          order: finalRow,
+          event: {
+            orderId: row.id,
+            kind: 'created',
+            actor,
+            at: now,
+            detail: {
+              order: req.order,
+              status: finalRow.status,
+              checks: preview.checks.map((c) => c.name),
+            },
+          },
+          settled,
         });
       } catch (err) {
         this.onBrokerResult(false);
         throw err;
       }
-      if (taken) {
+      if (!placed) {
         const replay = await storedReplay();
         if (replay) return replay;
         throw new Error(`order ${req.clientOrderId} exists but cannot be read`);
       }
       this.onBrokerResult(true);
+      this.adopt(settled, fills);
       this.commit([finalRow]);
       for (const f of this.fillListeners) f(fills);
       await this.publishChanges([finalRow], fills);
@@ -288,6 +290,7 @@ export class Engine {
         const rows = works
           .filter((w) => fills.some((f) => f.order.id === w.row.id))
           .map((w) => applyTif(w, fills, this.d.now().toISOString()));
+        const settled = settle(fills, this.account, this.positions, this.d.now().toISOString());
         await this.d.db.transaction(async (tx) => {
           for (const r of rows)
             await tx
@@ -299,8 +302,9 @@ export class Engine {
                 updatedAt: r.updatedAt,
               })
               .where(eq(schema.orders.id, r.id));
-          await this.writeFills(tx, fills);
+          await writeSettled(tx, settled);
         });
+        this.adopt(settled, fills);
         this.commit(rows);
         await this.publishChanges(rows, fills);
       }
@@ -318,59 +322,14 @@ export class Engine {
     });
   }
 
-  private async writeFills(tx: Tx, fills: PendingFill[]): Promise<void> {
-    const ts = this.d.now().toISOString();
-    let cash = this.account.cash;
-    let realizedToday = this.account.realizedPnlToday;
+  /** Adopts written fills: their ids and time, the positions and the account they moved. */
+  private adopt(settled: SettledFills, fills: PendingFill[]): void {
     for (const [i, f] of fills.entries()) {
-      const signed = f.order.side === 'buy' ? f.qty : f.qty.neg();
-      const held = this.positions.get(f.order.symbol) ?? {
-        qty: dec(0),
-        avgPrice: dec(0),
-        realizedPnl: dec(0),
-        dayStartQty: dec(0),
-        updatedAt: new Date(ts),
-      };
-      const next = applyFill(held, signed, f.price);
-      realizedToday = realizedToday.plus(next.realizedPnl.minus(held.realizedPnl));
-      cash = cash.minus(signed.mul(f.price));
-      const fillId = `${f.order.id}-${str(dec(f.order.filledQty).plus(i))}-${Date.parse(ts)}`;
-      await tx.insert(schema.fills).values({
-        id: fillId,
-        orderId: f.order.id,
-        accountId: ACCOUNT_ID,
-        symbol: f.order.symbol,
-        side: f.order.side,
-        qty: str(f.qty),
-        price: str(f.price),
-        ts,
-      });
-      const values = {
-        qty: str(next.qty),
-        avgPrice: str(next.avgPrice, 10),
-        realizedPnl: str(next.realizedPnl, 10),
-        updatedAt: ts,
-      };
-      await tx
-        .insert(schema.positions)
-        .values({ accountId: ACCOUNT_ID, symbol: f.order.symbol, dayStartQty: '0', ...values })
-        .onConflictDoUpdate({
-          target: [schema.positions.accountId, schema.positions.symbol],
-          set: values,
-        });
-      this.positions.set(f.order.symbol, {
-        ...next,
-        dayStartQty: held.dayStartQty,
-        updatedAt: new Date(ts),
-      });
-      f.id = fillId;
-      f.ts = ts;
+      f.id = settled.fillRows[i]!.id;
+      f.ts = settled.ts;
     }
-    await tx
-      .update(schema.accounts)
-      .set({ cash: str(cash, 10), realizedPnlToday: str(realizedToday, 10), updatedAt: ts })
-      .where(eq(schema.accounts.id, ACCOUNT_ID));
-    this.account = { ...this.account, cash, realizedPnlToday: realizedToday };
+    for (const [symbol, p] of settled.positions) this.positions.set(symbol, p);
+    this.account = settled.account;
   }
 
   /** Applies committed order rows to the in-memory working set. */

@@ -2,6 +2,12 @@ export { Decimal, dec, str, money, toTick } from './money';
 export { UNIVERSE, type UniverseEntry } from './universe';
 export { createMarket, stepMarket, nextRandom, type MarketState, type SimQuote } from './marketSim';
 export { applyFill, markToMarket, FLAT, type PositionState } from './position';
+export {
+  settleFills,
+  type SettlementFill,
+  type CashState,
+  type Settlement,
+} from './fillSettlement';
 export { computeAccount, buyingPowerImpact } from './account';
 export {
   matchOrder,
