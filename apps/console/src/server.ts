@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -41,7 +40,8 @@ import { installStrategyScope } from './auth/strategyScope';
 import { Sessions } from './auth/sessions';
 import { installGuard } from './http/guard';
 import { webCacheControl } from './http/webCacheControl';
-import { spaShell, styleNonceSource } from './http/spaShell';
+import { installSecurityHeaders } from './http/securityHeaders';
+import { spaShell } from './http/spaShell';
 import { ConsoleMetrics } from './metrics/metrics';
 import type { GatewayClient } from './trading/gatewayClient';
 import { GatewayHttpClient } from './trading/gatewayHttp';
@@ -192,25 +192,7 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
     now,
   };
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // A fresh nonce per response: the SPA shell's styles carry it, so no 'unsafe-inline'.
-        styleSrc: ["'self'", styleNonceSource],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: { maxAge: 31_536_000, includeSubDomains: true },
-  });
+  installSecurityHeaders(app);
   await app.register(cookie, { secret: deps.sessionSecret });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(swagger, {
