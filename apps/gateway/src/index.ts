@@ -121,6 +121,9 @@ export async function buildGateway(deps: GatewayDeps): Promise<Gateway> {
       deps.logger.error({ err }, 'market tick failed');
     }
     try {
+      // Kill switch and breaker re-read here, ahead of their expiry: an order reads neither.
+      await engine.killSwitch.refreshAhead(2 * tickMs);
+      await controls.breaker.refreshAhead(2 * tickMs);
       await engine.serial.run(() => controls.evaluateBreaker());
       // Strategies decide and TWAP slices go out at most once a second.
       if (Date.now() - lastStrategies >= 1000) {
