@@ -26,10 +26,10 @@ function sessionHint(req: FastifyRequest): string {
 const APP_PRELOAD = /\s*<link [^>]*data-app[^>]*>/g;
 
 /**
- * Serves the SPA shell (index.html) with a style nonce of its own, named by this response's CSP:
- * on its inline `<style>` and in `<meta name="csp-nonce">`, which the SPA hands to the libraries that add `<style>`
- * elements (the grid, the dialogs' scroll lock). The CSP then needs no `'unsafe-inline'` for
- * styles. Never cached: a nonce is good for one response only. A signed-in request also gets a
+ * Serves the SPA shell (index.html) with a style nonce of its own, named by this response's
+ * CSP: on its inline `<style>` and in `<meta name="csp-nonce">`, which the SPA hands to the
+ * libraries that add `<style>` elements (the grid, the dialogs' scroll lock). The CSP then needs
+ * no `'unsafe-inline'` for styles. Never cached: a nonce is good for one response only. A signed-in request also gets a
  * preload hint for the session check (see `sessionHint`); the login page goes without the
  * signed-in chunks' preloads.
  */
