@@ -30,7 +30,8 @@ type Body = Record<string, string> & { errors?: unknown };
 const body = async (r: Response): Promise<Body> => (await r.json()) as Body;
 const order = { symbol: 'AAPL', side: 'buy', qty: '3', type: 'market', tif: 'day' };
 
-// The whole server side, end to end over real HTTP and WebSocket, on each database engine.
+// The whole server side as `npm start` runs it (gateway embedded, called in process), end to end
+// over real HTTP and WebSocket, on each database engine.
 describe.each(databaseTargets(inject('postgresUrl')))('console + gateway on $name', (target) => {
   let handle: DatabaseHandle;
   let gateway: Gateway;
@@ -42,7 +43,6 @@ describe.each(databaseTargets(inject('postgresUrl')))('console + gateway on $nam
     const bus = new MemoryBus();
     gateway = await buildGateway({ config, db: handle.db, bus, logger, serviceToken: TOKEN });
     await gateway.start();
-    const gatewayUrl = await gateway.app.listen({ host: '127.0.0.1', port: 0 });
     await seedAdmin(handle.db, PASSWORD);
     await createUser(handle.db, 'vera', PASSWORD, 'viewer');
     server = await buildConsole({
@@ -51,7 +51,7 @@ describe.each(databaseTargets(inject('postgresUrl')))('console + gateway on $nam
       bus,
       sessions: new MemorySessionStore(),
       logger,
-      gatewayBaseUrl: gatewayUrl,
+      gatewayApp: gateway.app, // embedded, as `npm start` runs it
       serviceToken: TOKEN,
       sessionSecret: 'a'.repeat(40),
     });

@@ -91,7 +91,8 @@ const console_ = await buildConsole({
   bus,
   sessions: sessionStore,
   logger,
-  gatewayBaseUrl: gatewayBase,
+  // The embedded gateway is called in process; it still listens on QD_GATEWAY_PORT for tools.
+  ...(gateway ? { gatewayApp: gateway.app } : { gatewayBaseUrl: gatewayBase }),
   serviceToken,
   sessionSecret,
   webRoot,

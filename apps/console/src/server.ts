@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -41,9 +40,12 @@ import { installStrategyScope } from './auth/strategyScope';
 import { Sessions } from './auth/sessions';
 import { installGuard } from './http/guard';
 import { webCacheControl } from './http/webCacheControl';
-import { spaShell, styleNonceSource } from './http/spaShell';
+import { installSecurityHeaders } from './http/securityHeaders';
+import { spaShell } from './http/spaShell';
 import { ConsoleMetrics } from './metrics/metrics';
-import { GatewayClient } from './trading/gatewayClient';
+import type { GatewayClient } from './trading/gatewayClient';
+import { GatewayHttpClient } from './trading/gatewayHttp';
+import { GatewayInProcessClient } from './trading/gatewayInProcess';
 import { registerNotifications } from './notifications';
 import { registerControlRoutes } from './trading/controlRoutes';
 import { registerTradingRoutes } from './trading/routes';
@@ -62,7 +64,10 @@ export interface ConsoleDeps {
   bus: Bus;
   sessions: SessionStore;
   logger: Logger;
-  gatewayBaseUrl: string;
+  /** A separate gateway process (QD_GATEWAY_URL), called over HTTP; unused with `gatewayApp`. */
+  gatewayBaseUrl?: string;
+  /** The gateway embedded in this process, called in process (Fastify `inject`). */
+  gatewayApp?: Pick<FastifyInstance, 'inject'>;
   serviceToken: string;
   sessionSecret: string;
   webRoot?: string;
@@ -105,6 +110,13 @@ export function hubOptionsFrom(config: Config): Partial<HubOptions> {
   };
 }
 
+/** The embedded gateway in process when there is one, otherwise the gateway at its URL. */
+function gatewayClientFor(deps: ConsoleDeps): GatewayClient {
+  if (deps.gatewayApp) return new GatewayInProcessClient(deps.gatewayApp, deps.serviceToken);
+  if (!deps.gatewayBaseUrl) throw new Error('buildConsole needs gatewayApp or gatewayBaseUrl');
+  return new GatewayHttpClient(deps.gatewayBaseUrl, deps.serviceToken);
+}
+
 /** Builds the console (BFF + WS hub); does not listen. */
 export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
   const now = deps.now ?? (() => new Date());
@@ -133,7 +145,7 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
     deps.config.QD_SECURE_COOKIES,
   );
   const audit = new AuditLog(deps.db, now);
-  const gateway = new GatewayClient(deps.gatewayBaseUrl, deps.serviceToken);
+  const gateway = gatewayClientFor(deps);
   const metrics = new ConsoleMetrics();
   const instanceId = deps.instanceId ?? consoleInstanceId();
   const hubOptions = { ...hubOptionsFrom(deps.config), ...deps.hubOptions };
@@ -180,25 +192,7 @@ export async function buildConsole(deps: ConsoleDeps): Promise<ConsoleServer> {
     now,
   };
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // A fresh nonce per response: the SPA shell's styles carry it, so no 'unsafe-inline'.
-        styleSrc: ["'self'", styleNonceSource],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-    hsts: { maxAge: 31_536_000, includeSubDomains: true },
-  });
+  installSecurityHeaders(app);
   await app.register(cookie, { secret: deps.sessionSecret });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(swagger, {

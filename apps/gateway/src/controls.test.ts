@@ -520,6 +520,36 @@ describe('TWAP', () => {
     expect(canceled.canceled.map((o: Order) => o.id)).toEqual([child!.row.id]);
   });
 
+  it('reads nothing while no TWAP runs, and a TWAP started then runs on schedule', async () => {
+    await start();
+    await gw.twap.step(); // nothing running: the runner goes idle
+    // A running parent the runner did not start (only start() adds them) is not even read.
+    const at = new Date(clock).toISOString();
+    await handle.db.insert(schema.twapOrders).values({
+      id: 'twap-not-started-here',
+      symbol: 'MSFT',
+      side: 'buy',
+      qty: '100',
+      durationMin: 5,
+      intervalS: 30,
+      sliceType: 'market',
+      startAt: at,
+      slices: 10,
+      status: 'running',
+      reason: 'written behind the runner',
+      createdBy: 'olga',
+      createdAt: at,
+      updatedAt: at,
+    });
+    await gw.twap.step();
+    expect((await gw.twap.get('twap-not-started-here'))!.slicesSent).toBe(0);
+    const twap = (await call('POST', '/v1/twap', req)).json();
+    expect(twap).toMatchObject({ status: 'running', slicesSent: 1 });
+    await advance(30_000);
+    await gw.twap.step();
+    expect((await gw.twap.get(twap.id))!.slicesSent).toBe(2);
+  });
+
   it('halts when the kill switch is engaged before a slice', async () => {
     await start();
     const twap = (await call('POST', '/v1/twap', req)).json();

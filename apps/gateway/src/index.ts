@@ -121,6 +121,12 @@ export async function buildGateway(deps: GatewayDeps): Promise<Gateway> {
       deps.logger.error({ err }, 'market tick failed');
     }
     try {
+      // Kill switch and breaker re-read here, ahead of their expiry: an order reads neither.
+      // The margin covers one loop turn (a tick and this round), so they are still read about
+      // once a second rather than on every turn.
+      const margin = tickMs + 100;
+      await engine.killSwitch.refreshAhead(margin);
+      await controls.breaker.refreshAhead(margin);
       await engine.serial.run(() => controls.evaluateBreaker());
       // Strategies decide and TWAP slices go out at most once a second.
       if (Date.now() - lastStrategies >= 1000) {

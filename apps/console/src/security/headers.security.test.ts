@@ -43,6 +43,13 @@ describe('security headers', () => {
     expect(h.get('referrer-policy')).toBe('no-referrer');
   });
 
+  it('answers API requests with style-src self and no nonce (only the SPA shell has one)', async () => {
+    for (const path of ['/api/v1/auth/providers', '/api/v1/auth/session']) {
+      const csp = (await fetch(qd.base + path)).headers.get('content-security-policy') ?? '';
+      expect(directiveOf(csp, 'style-src')).toBe("style-src 'self'");
+    }
+  });
+
   it('marks API answers no-store, so no proxy or browser cache keeps them', async () => {
     for (const path of ['/api/v1/auth/providers', '/api/v1/auth/session'])
       expect((await fetch(qd.base + path)).headers.get('cache-control')).toBe('no-store');

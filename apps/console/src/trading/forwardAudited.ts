@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Permission } from '@qd/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -87,7 +88,12 @@ export function forwardAudited(app: FastifyInstance, gateway: GatewayClient, aud
           body,
           requestId: req.id,
         });
-        if (spec.target !== false)
+        if (spec.target !== false) {
+          // The gateway published the change (a fill) before answering, and the hub sends it on
+          // the next turn of the event loop; the audit write (PGlite in this process, run
+          // without yielding) would hold that turn. Yielding once first sends the fill frame
+          // before the audit row is written; the answer still waits for the audit.
+          await nextTurn();
           await auditSuccess(
             audit,
             req,
@@ -95,6 +101,7 @@ export function forwardAudited(app: FastifyInstance, gateway: GatewayClient, aud
             spec.reason?.(input) ?? null,
             spec.detail?.(input, res.body, res.status) ?? null,
           );
+        }
         for (const [name, value] of Object.entries(spec.headers?.(res) ?? {}))
           void reply.header(name, value);
         if (spec.passStatus) void reply.status(res.status);

@@ -1,123 +1,62 @@
-import http from 'node:http';
-import https from 'node:https';
 import { GATEWAY_ACTOR_HEADER, GATEWAY_REQUEST_ID_HEADER, Problem } from '@qd/contracts';
 import { AppError } from '@qd/platform';
-
-type RetryableError = Error & { retryable?: boolean };
 
 export interface GatewayResponse<T> {
   status: number;
   body: T;
 }
 
+/** What the console may send with a gateway call besides method and path. */
+export interface GatewayCallOptions {
+  /** The signed-in user the gateway acts for. */
+  actor?: string;
+  body?: unknown;
+  requestId?: string;
+}
+
 /**
- * Calls the gateway with the service credential and the acting user; passes its problems through.
- * Plain `node:http` over kept-alive connections rather than `fetch`: every API read and order goes
- * through here, and fetch's web streams, abort signal and timer cost several times the CPU of a
- * request on the same pooled socket (the largest share of an API read in a CPU profile).
+ * The console's way to the gateway: over HTTP to a separate process (`GatewayHttpClient`), or
+ * in process to the embedded one (`GatewayInProcessClient`). Either way every call carries the
+ * service credential and the acting user, and the gateway's problems come back as `AppError`s.
  */
-export class GatewayClient {
-  private readonly url: URL;
-  private readonly agent: http.Agent;
+export interface GatewayClient {
+  call<T>(method: string, path: string, opts?: GatewayCallOptions): Promise<GatewayResponse<T>>;
+  get<T>(path: string): Promise<T>;
+  /** Releases what the client holds (pooled connections); calls after this fail. */
+  close(): void;
+}
 
-  constructor(
-    baseUrl: string,
-    private readonly serviceToken: string,
-    private readonly timeoutMs = 5_000,
-  ) {
-    this.url = new URL(baseUrl);
-    const Agent = this.url.protocol === 'https:' ? https.Agent : http.Agent;
-    this.agent = new Agent({ keepAlive: true, maxSockets: 64, scheduling: 'lifo' });
-  }
+/** The gateway's request headers: service credential, acting user, request id. */
+export function gatewayHeaders(
+  serviceToken: string,
+  opts: GatewayCallOptions,
+): Record<string, string> {
+  const headers: Record<string, string> = { authorization: `Bearer ${serviceToken}` };
+  if (opts.actor) headers[GATEWAY_ACTOR_HEADER] = opts.actor;
+  if (opts.requestId) headers[GATEWAY_REQUEST_ID_HEADER] = opts.requestId;
+  return headers;
+}
 
-  async call<T>(
-    method: string,
-    path: string,
-    opts: { actor?: string; body?: unknown; requestId?: string } = {},
-  ): Promise<GatewayResponse<T>> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.serviceToken}` };
-    if (opts.actor) headers[GATEWAY_ACTOR_HEADER] = opts.actor;
-    if (opts.requestId) headers[GATEWAY_REQUEST_ID_HEADER] = opts.requestId;
-    const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
-    if (payload !== undefined) {
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = String(Buffer.byteLength(payload));
-    }
-    let res: { status: number; text: string };
-    try {
-      res = await this.send(method, path, headers, payload).catch((err: RetryableError) =>
-        // A kept-alive socket the gateway closed while idle fails before the request is read:
-        // sent again once on a fresh socket (Node's documented pattern; orders are idempotent).
-        err.retryable ? this.send(method, path, headers, payload) : Promise.reject(err),
-      );
-    } catch (err) {
-      throw new AppError(
-        'GATEWAY_UNAVAILABLE',
-        `The execution gateway did not answer (${(err as Error).message}); nothing was changed.`,
-      );
-    }
-    const json = res.text ? JSON.parse(res.text) : null;
-    if (res.status >= 200 && res.status < 300) return { status: res.status, body: json as T };
-    const problem = Problem.safeParse(json);
-    if (problem.success)
-      throw new AppError(
-        problem.data.code,
-        problem.data.detail,
-        problem.data.errors,
-        problem.data.status,
-        problem.data.retryAfter,
-      );
+/** The gateway's answer as the console sees it: the body of a 2xx, otherwise its problem. */
+export function gatewayAnswer<T>(status: number, text: string): GatewayResponse<T> {
+  const json = text ? JSON.parse(text) : null;
+  if (status >= 200 && status < 300) return { status, body: json as T };
+  const problem = Problem.safeParse(json);
+  if (problem.success)
     throw new AppError(
-      'GATEWAY_UNAVAILABLE',
-      `The execution gateway failed with HTTP ${res.status}`,
+      problem.data.code,
+      problem.data.detail,
+      problem.data.errors,
+      problem.data.status,
+      problem.data.retryAfter,
     );
-  }
+  throw new AppError('GATEWAY_UNAVAILABLE', `The execution gateway failed with HTTP ${status}`);
+}
 
-  async get<T>(path: string): Promise<T> {
-    return (await this.call<T>('GET', path)).body;
-  }
-
-  /** Closes the kept-alive connections. */
-  close(): void {
-    this.agent.destroy();
-  }
-
-  /** One request: status and body text, or a rejection on a network error or the timeout. */
-  private send(
-    method: string,
-    path: string,
-    headers: Record<string, string>,
-    payload: string | undefined,
-  ): Promise<{ status: number; text: string }> {
-    const request = this.url.protocol === 'https:' ? https.request : http.request;
-    return new Promise((resolve, reject) => {
-      const req = request(
-        {
-          protocol: this.url.protocol,
-          hostname: this.url.hostname,
-          port: this.url.port,
-          path: `${this.url.pathname.replace(/\/$/, '')}${path}`,
-          method,
-          headers,
-          agent: this.agent,
-          timeout: this.timeoutMs,
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
-          );
-          res.on('error', reject);
-        },
-      );
-      // `timeout` fires on socket inactivity; the request is abandoned like fetch's abort.
-      req.on('timeout', () => req.destroy(new Error(`timed out after ${this.timeoutMs} ms`)));
-      req.on('error', (err: RetryableError) => {
-        err.retryable = req.reusedSocket && (err as NodeJS.ErrnoException).code === 'ECONNRESET';
-        reject(err);
-      });
-      req.end(payload);
-    });
-  }
+/** The error for a call the gateway never answered. */
+export function gatewayUnavailable(err: unknown): AppError {
+  return new AppError(
+    'GATEWAY_UNAVAILABLE',
+    `The execution gateway did not answer (${(err as Error).message}); nothing was changed.`,
+  );
 }

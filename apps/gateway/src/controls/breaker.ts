@@ -75,6 +75,11 @@ export class Breaker {
     return readBreaker(this.db, this.thresholds);
   }
 
+  /** Re-reads the state ahead of its expiry (the market loop), so the checks read nothing. */
+  refreshAhead(marginMs: number): Promise<void> {
+    return this.latest.refreshAhead(marginMs);
+  }
+
   /** The state for the checks: unreadable → unknown, which blocks entries. */
   async view(): Promise<{ view: BreakerView; reason: string | null }> {
     try {

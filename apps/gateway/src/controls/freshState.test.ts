@@ -65,4 +65,41 @@ describe('FreshState', () => {
     expect(await h.state.get()).toBe('b');
     expect(h.reads()).toBe(2);
   });
+
+  it('is refreshed ahead of expiry, so a get within the age reads nothing', async () => {
+    const h = harness();
+    await h.state.refreshAhead(300);
+    expect(h.reads()).toBe(1);
+    h.advance(600);
+    await h.state.refreshAhead(300); // 400 ms left: not yet
+    expect(h.reads()).toBe(1);
+    h.set('b');
+    h.advance(100);
+    await h.state.refreshAhead(300); // 300 ms left: re-read now
+    expect(h.reads()).toBe(2);
+    h.advance(999);
+    expect(await h.state.get()).toBe('b');
+    expect(h.reads()).toBe(2);
+  });
+
+  it('keeps the last value after a failed refresh only until it expires, then fails closed', async () => {
+    const h = harness();
+    await h.state.get();
+    h.failing(true);
+    h.advance(800);
+    await h.state.refreshAhead(300);
+    expect(await h.state.get()).toBe('a');
+    h.advance(200);
+    await expect(h.state.get()).rejects.toThrow('unreadable');
+  });
+
+  it('does not keep a refresh that was in flight when a write invalidated the state', async () => {
+    const h = harness();
+    const inFlight = h.state.refreshAhead(300);
+    h.state.invalidate();
+    h.set('b');
+    await inFlight;
+    expect(await h.state.get()).toBe('b');
+    expect(h.reads()).toBe(2);
+  });
 });

@@ -30,6 +30,24 @@ export class FreshState<T> {
     return v;
   }
 
+  /**
+   * Re-reads ahead of expiry (the market loop calls this every tick) when the value is missing
+   * or would expire within `marginMs`, so an order finds a fresh value and reads nothing. A
+   * failed read changes nothing here: the last value still expires on time, and the next get()
+   * then reads itself and fails closed.
+   */
+  async refreshAhead(marginMs: number): Promise<void> {
+    const t = this.now();
+    if (this.value && t - this.value.at < this.maxAgeMs - marginMs && t >= this.value.at) return;
+    const generation = this.generation;
+    try {
+      const v = await this.read();
+      if (generation === this.generation) this.value = { v, at: t };
+    } catch {
+      // Left to expire: see above.
+    }
+  }
+
   /** Forgets the cached state (after a write): the next get() reads the database. */
   invalidate(): void {
     this.generation++;

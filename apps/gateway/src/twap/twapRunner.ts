@@ -32,6 +32,13 @@ export function planOr400(req: TwapRequest, startMs: number): TwapSlice[] {
 export class TwapRunner {
   /** The last `jobs:{id}` state published per running parent, so only changes are pushed. */
   private readonly published = new Map<string, string>();
+  /**
+   * No parent was running at the last step: the loop's step reads nothing until start() adds
+   * one (this gateway is the only writer of TWAP parents; a restart begins with a read).
+   */
+  private idle = false;
+  /** Bumped by start(): a step whose read began before a start must not conclude "idle". */
+  private starts = 0;
 
   constructor(
     private readonly engine: Engine,
@@ -97,16 +104,21 @@ export class TwapRunner {
         updatedAt: at,
       })
       .onConflictDoNothing();
+    this.starts++;
+    this.idle = false;
     await this.step();
     return (await this.get(id))!;
   }
 
   /** Sends every slice that is due; a kill switch, breaker or any reject halts the parent. */
   async step(): Promise<void> {
+    if (this.idle) return;
+    const starts = this.starts;
     const running = await this.db
       .select()
       .from(schema.twapOrders)
       .where(eq(schema.twapOrders.status, 'running'));
+    if (!running.length && starts === this.starts) this.idle = true;
     const nowMs = this.engine.now().getTime();
     for (const r of running) {
       const slices = planTwap({
