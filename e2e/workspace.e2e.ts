@@ -300,6 +300,10 @@ test('a positions cell is rewritten or flashed only when its displayed text chan
   await apiOrder(page, { symbol: 'AMZN', side: 'buy', qty: '5' });
   const grid = page.getByTestId('positions-grid');
   await expect(grid.locator('[row-id="AMZN"]').first()).toBeVisible();
+  // numeric cells: tabular figures, right-aligned (set once, not re-set on every refresh)
+  const qty = grid.locator('[row-id="AMZN"] [col-id="qty"]').first();
+  await expect(qty).toHaveClass(/(^|\s)num(\s|$)/);
+  await expect(qty).toHaveClass(/(^|\s)ag-right-aligned-cell(\s|$)/);
   // Watch every body cell: a write of its text, or a flash starting, must come with new text.
   await grid.evaluate((root) => {
     const w = window as unknown as { qdCells: { changed: string[]; unchanged: string[] } };
