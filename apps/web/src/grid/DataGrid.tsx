@@ -1,11 +1,11 @@
 import type { GridId } from '@qd/contracts';
 import type {
   ColDef,
+  ColumnResizedEvent,
   GetRowIdFunc,
   GetRowIdParams,
   GridApi,
   GridReadyEvent,
-  RowClassParams,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import {
@@ -23,6 +23,7 @@ import { SkeletonRows } from '../ui/Skeleton';
 import { useGridTurn } from './gridTurn';
 import { isEmptyTransaction, rowTransaction } from './rowTransaction';
 import { gridTheme } from './setup';
+import { TotalsBar, useTotalsFollow, type TotalsCells } from './TotalsBar';
 import { useGridState } from './useGridState';
 
 interface DataGridProps<T> {
@@ -36,8 +37,8 @@ interface DataGridProps<T> {
   gridId?: GridId;
   /** Receives the grid's API once ready (for export), null when it goes away. */
   onApi?: (api: GridApi<T> | null) => void;
-  /** Rows pinned under the body, e.g. totals. */
-  pinnedBottomRows?: T[];
+  /** A totals row under the body (outside the grid), by column id; none when undefined. */
+  totals?: TotalsCells;
 }
 
 const DEFAULT_COL: ColDef = {
@@ -46,8 +47,6 @@ const DEFAULT_COL: ColDef = {
   flex: 1,
   suppressHeaderMenuButton: false,
 };
-
-const rowClass = (p: RowClassParams) => (p.node.rowPinned ? 'totals-row' : undefined);
 
 /**
  * An AG Grid filling its panel: skeleton rows until the first snapshot (and its turn: grids are
@@ -62,10 +61,10 @@ export function DataGrid<T>(props: DataGridProps<T>) {
 
 /**
  * The grid itself. It gets its rows once, at creation; every later `rows` array is handed over
- * as a transaction of the rows that changed (the topic cache keeps unchanged rows' objects), and
- * the pinned rows' data is replaced in place. Passing a new `rowData`/`pinnedBottomRowData`
- * instead makes AG Grid diff every row and redraw and re-measure the whole viewport (a forced
- * layout) on each pushed update.
+ * as a transaction of the rows that changed (the topic cache keeps unchanged rows' objects).
+ * Passing a new `rowData` instead makes AG Grid diff every row and redraw and re-measure the
+ * whole viewport (a forced layout) on each pushed update. Totals sit under the grid, outside it
+ * (see TotalsBar).
  */
 function LiveGrid<T>({
   rows,
@@ -75,7 +74,7 @@ function LiveGrid<T>({
   defaultColDef,
   gridId,
   onApi,
-  pinnedBottomRows,
+  totals,
 }: DataGridProps<T> & { rows: T[] }) {
   const state = useGridState<T>(gridId);
   // A new object per render would make AG Grid rebuild every column on every pushed update.
@@ -84,12 +83,12 @@ function LiveGrid<T>({
     [defaultColDef],
   );
   const [initialRows] = useState(rows);
-  const [initialPinned] = useState(pinnedBottomRows);
   const api = useRef<GridApi<T> | null>(null);
-  const shown = useRef({ rows: initialRows, pinned: initialPinned });
-  const latest = useRef({ rows, pinned: pinnedBottomRows, getRowId, onApi });
+  const follow = useTotalsFollow<T>();
+  const shown = useRef(initialRows);
+  const latest = useRef({ rows, getRowId, onApi });
   useLayoutEffect(() => {
-    latest.current = { rows, pinned: pinnedBottomRows, getRowId, onApi };
+    latest.current = { rows, getRowId, onApi };
   });
   // AG Grid reads getRowId once; callers may pass a new function each render.
   const rowId = useCallback((p: GetRowIdParams<T>) => latest.current.getRowId(p), []);
@@ -97,65 +96,69 @@ function LiveGrid<T>({
   const sync = useCallback(() => {
     const grid = api.current;
     if (!grid || grid.isDestroyed()) return;
-    const { rows: next, pinned } = latest.current;
-    if (next !== shown.current.rows) {
-      const id = (data: T) => rowId({ data } as GetRowIdParams<T>);
-      const tx = rowTransaction(shown.current.rows, next, id);
-      if (!tx) grid.setGridOption('rowData', next);
-      else if (!isEmptyTransaction(tx)) grid.applyTransaction(tx);
-      shown.current.rows = next;
-    }
-    if (pinned !== shown.current.pinned) {
-      const nodes = pinned?.map((_, i) => grid.getPinnedBottomRow(i));
-      if (pinned && nodes?.every(Boolean) && grid.getPinnedBottomRowCount() === pinned.length)
-        pinned.forEach((data, i) => nodes[i]!.setData(data));
-      else grid.setGridOption('pinnedBottomRowData', pinned ?? []);
-      shown.current.pinned = pinned;
-    }
+    const next = latest.current.rows;
+    if (next === shown.current) return;
+    const id = (data: T) => rowId({ data } as GetRowIdParams<T>);
+    const tx = rowTransaction(shown.current, next, id);
+    if (!tx) grid.setGridOption('rowData', next);
+    else if (!isEmptyTransaction(tx)) grid.applyTransaction(tx);
+    shown.current = next;
   }, [rowId]);
 
-  useEffect(sync, [sync, rows, pinnedBottomRows]);
+  useEffect(sync, [sync, rows]);
 
   const { onGridReady: restoreState, onColumnChanged } = state;
+  const { onColumns, onBodyScroll } = follow;
   const onGridReady = useCallback(
     (e: GridReadyEvent<T>) => {
       api.current = e.api;
       restoreState(e);
+      onColumns(e);
       latest.current.onApi?.(e.api);
       sync(); // rows that arrived while the grid was being created
     },
-    [restoreState, sync],
+    [restoreState, onColumns, sync],
   );
   const onGridPreDestroyed = useCallback(() => {
     api.current = null;
     latest.current.onApi?.(null);
   }, []);
+  const onColumnResized = useCallback(
+    (e: ColumnResizedEvent<T>) => {
+      onColumnChanged(e);
+      onColumns(e);
+    },
+    [onColumnChanged, onColumns],
+  );
 
   return (
-    <div className="absolute inset-0" data-grid-id={gridId}>
-      <AgGridReact<T>
-        theme={gridTheme}
-        styleNonce={cspNonce()}
-        rowData={initialRows}
-        columnDefs={columns}
-        defaultColDef={colDef}
-        getRowId={rowId}
-        pinnedBottomRowData={initialPinned}
-        getRowClass={rowClass}
-        suppressColumnVirtualisation
-        suppressCellFocus={false}
-        animateRows={false}
-        tooltipShowDelay={400}
-        suppressNoRowsOverlay
-        onGridReady={onGridReady}
-        onGridPreDestroyed={onGridPreDestroyed}
-        onSortChanged={onColumnChanged}
-        onColumnMoved={onColumnChanged}
-        onColumnResized={onColumnChanged}
-        onColumnVisible={onColumnChanged}
-        onColumnPinned={onColumnChanged}
-      />
-      {rows.length === 0 && <EmptyState overlay title={empty.title} hint={empty.hint} />}
+    <div className="absolute inset-0 flex flex-col" data-grid-id={gridId}>
+      <div className="relative min-h-0 flex-1">
+        <AgGridReact<T>
+          theme={gridTheme}
+          styleNonce={cspNonce()}
+          rowData={initialRows}
+          columnDefs={columns}
+          defaultColDef={colDef}
+          getRowId={rowId}
+          suppressColumnVirtualisation
+          suppressCellFocus={false}
+          animateRows={false}
+          tooltipShowDelay={400}
+          suppressNoRowsOverlay
+          onGridReady={onGridReady}
+          onGridPreDestroyed={onGridPreDestroyed}
+          onSortChanged={onColumnChanged}
+          onColumnMoved={onColumnChanged}
+          onColumnResized={onColumnResized}
+          onDisplayedColumnsChanged={onColumns}
+          onBodyScroll={onBodyScroll}
+          onColumnVisible={onColumnChanged}
+          onColumnPinned={onColumnChanged}
+        />
+        {rows.length === 0 && <EmptyState overlay title={empty.title} hint={empty.hint} />}
+      </div>
+      {totals && <TotalsBar columns={follow.columns} centerRef={follow.center} cells={totals} />}
     </div>
   );
 }

@@ -16,6 +16,11 @@ function isNegative(v: unknown): boolean {
   return typeof v === 'string' && v.startsWith('-') && /[1-9]/.test(v);
 }
 
+/** The text colour of a signed value (P&L): red below zero, green above, none at zero. */
+export function signClass(v: unknown): string {
+  return isNegative(v) ? 'text-down' : Number(v) !== 0 && v != null && v !== '' ? 'text-up' : '';
+}
+
 /** How long a changed cell stays lit after its last change. */
 const FLASH_MS = 500;
 const FLASH = { up: 'flash-up', down: 'flash-down' } as const;
@@ -58,6 +63,9 @@ export class FlashCell implements ICellRendererComp {
   private el = document.createElement('span');
   private cell: HTMLElement | null = null;
   private value: unknown;
+  // What was written last: compared instead of reading the DOM back.
+  private text: string | null = null;
+  private tone: string | null = null;
 
   init(params: FlashCellParams): void {
     this.cell = params.eGridCell;
@@ -83,11 +91,10 @@ export class FlashCell implements ICellRendererComp {
 
   private paint(params: FlashCellParams): void {
     const text = params.valueFormatted ?? String(params.value ?? '—');
-    if (this.el.textContent !== text) this.el.textContent = text;
+    if (this.text !== text) this.el.textContent = this.text = text;
     if (params.signed) {
-      const v = params.value;
-      const cls = isNegative(v) ? 'text-down' : Number(v) !== 0 && v != null ? 'text-up' : '';
-      if (this.el.className !== cls) this.el.className = cls;
+      const tone = signClass(params.value);
+      if (this.tone !== tone) this.el.className = this.tone = tone;
     }
   }
 }

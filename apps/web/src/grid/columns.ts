@@ -2,16 +2,22 @@ import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
 import { formatMoney, formatNumber, formatPct, formatQty } from '../format/numbers';
 import { formatTime, formatDateTime } from '../format/time';
 import { FlashCell } from './FlashCell';
+import { cachedFormat } from './formatCache';
 
-type Kind = 'price' | 'money' | 'pnl' | 'pct' | 'qty';
+export type NumberKind = 'price' | 'money' | 'pnl' | 'pct' | 'qty';
 
-const FORMAT: Record<Kind, (v: string | null | undefined) => string> = {
-  price: (v) => formatNumber(v, 2),
-  money: (v) => formatNumber(v, 2),
-  pnl: (v) => formatMoney(v, { sign: true }),
-  pct: (v) => formatPct(v),
-  qty: (v) => formatQty(v),
+const FORMAT: Record<NumberKind, (v: string | null | undefined) => string> = {
+  price: cachedFormat((v) => formatNumber(v, 2)),
+  money: cachedFormat((v) => formatNumber(v, 2)),
+  pnl: cachedFormat((v) => formatMoney(v, { sign: true })),
+  pct: cachedFormat((v) => formatPct(v)),
+  qty: cachedFormat((v) => formatQty(v)),
 };
+
+/** A numeric column's text for a value; '' is a deliberately blank cell (e.g. a total's price). */
+export function formatNumberCell(kind: NumberKind, value: string | null | undefined): string {
+  return value === '' ? '' : FORMAT[kind](value);
+}
 
 /** Sorting and filtering only: display and order math never use these floats. */
 function asNumber(v: unknown): number | null {
@@ -24,11 +30,14 @@ function compareDecimal(a: unknown, b: unknown): number {
   return (asNumber(a) ?? -Infinity) - (asNumber(b) ?? -Infinity);
 }
 
+/** Tabular figures, right-aligned (the alignment class the `rightAligned` column type adds). */
+const ALWAYS_NUMERIC = { num: () => true, 'ag-right-aligned-cell': () => true };
+
 /** A right-aligned, fixed-decimal, tabular numeric column that flashes on change. */
 export function numberColumn<T>(
   field: ColDef<T>['field'],
   headerName: string,
-  kind: Kind,
+  kind: NumberKind,
   extra: ColDef<T> = {},
 ): ColDef<T> {
   return {
@@ -36,11 +45,18 @@ export function numberColumn<T>(
     colId: field as string,
     headerName,
     type: 'rightAligned',
-    // the column type's own cellClass is replaced by ours, so keep its alignment class
-    cellClass: 'num ag-right-aligned-cell',
-    // '' is a deliberately blank cell (e.g. per-share columns of a totals row)
+    // Not `cellClass`: AG Grid removes and re-adds a static cell class on every refresh of the
+    // cell (four class-list writes, each invalidating its style, per ticking cell). A rule that
+    // always holds is set once. The empty `cellClass` replaces the column type's own.
+    cellClass: [],
+    cellClassRules: ALWAYS_NUMERIC,
     valueFormatter: (p: ValueFormatterParams<T>) =>
-      p.value === '' ? '' : FORMAT[kind](p.value as string | null),
+      formatNumberCell(kind, p.value as string | null),
+    // AG Grid redraws a cell whose value changed; a change the text does not show (a fourth
+    // decimal of a price shown to two) is not one, so the cell is neither rewritten nor flashed.
+    equals: (a: unknown, b: unknown) =>
+      a === b ||
+      formatNumberCell(kind, a as string | null) === formatNumberCell(kind, b as string | null),
     comparator: compareDecimal,
     filter: 'agNumberColumnFilter',
     filterValueGetter: (p) => asNumber(p.getValue(field as string)),

@@ -3,6 +3,9 @@ import { toCsv, toTsv, type CellValue } from '@qd/domain/export';
 import type { GridApi } from 'ag-grid-community';
 import { auditExport } from '../api/preferences';
 
+/** The column id of a grid's per-row buttons: never exported. */
+export const ACTIONS_COLUMN = 'actions';
+
 export interface GridTable {
   header: string[];
   columns: string[];
@@ -16,8 +19,11 @@ export interface GridTable {
 export function gridTable<T>(api: GridApi<T>): GridTable {
   const cols = api.getAllDisplayedColumns().filter((c) => {
     const def = c.getColDef();
+    // an action column may have a value (the row's key, so its buttons redraw only with the row)
     return (
-      !!(def.field || def.valueGetter) && !(def as { suppressExport?: boolean }).suppressExport
+      c.getColId() !== ACTIONS_COLUMN &&
+      !!(def.field || def.valueGetter) &&
+      !(def as { suppressExport?: boolean }).suppressExport
     );
   });
   const rows: CellValue[][] = [];

@@ -4,12 +4,17 @@ import { useState } from 'react';
 import { Button } from '../../ui/Button';
 import { useTradingGate } from '../orders/useTradingGate';
 import { ClosePositionDialog } from './ClosePositionDialog';
+import { usePosition } from './usePositions';
 
-/** Per-row Close button (not on the totals row); disabled with the reason when trading is. */
-export function ClosePositionCell({ data, node }: CustomCellRendererProps<Position>) {
+/**
+ * Per-row Close button; disabled with the reason when trading is. The grid does not re-render it
+ * when the row's numbers tick (its column's value is the symbol), so the dialog reads the live
+ * position itself.
+ */
+export function ClosePositionCell({ data }: CustomCellRendererProps<Position>) {
   const gate = useTradingGate();
   const [open, setOpen] = useState(false);
-  if (!data || node.rowPinned) return null;
+  if (!data) return null;
   return (
     <span
       title={gate.reason ?? `Close the ${data.symbol} position at market`}
@@ -24,7 +29,12 @@ export function ClosePositionCell({ data, node }: CustomCellRendererProps<Positi
       >
         Close
       </Button>
-      {open && <ClosePositionDialog position={data} onClose={() => setOpen(false)} />}
+      {open && <LiveCloseDialog symbol={data.symbol} onClose={() => setOpen(false)} />}
     </span>
   );
+}
+
+function LiveCloseDialog({ symbol, onClose }: { symbol: string; onClose: () => void }) {
+  const position = usePosition(symbol);
+  return position ? <ClosePositionDialog position={position} onClose={onClose} /> : null;
 }

@@ -1,10 +1,13 @@
 import type { Position } from '@qd/contracts';
 import type { ColDef, GetRowIdParams, GridApi } from 'ag-grid-community';
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { ColumnsMenu } from '../../grid/ColumnsMenu';
 import { ExportActions } from '../../grid/ExportActions';
-import { numberColumn, textColumn } from '../../grid/columns';
+import { formatNumberCell, numberColumn, textColumn } from '../../grid/columns';
 import { DataGrid } from '../../grid/DataGrid';
+import { ACTIONS_COLUMN } from '../../grid/exportGrid';
+import { signClass } from '../../grid/FlashCell';
+import type { TotalsCells } from '../../grid/TotalsBar';
 import { useFreshness } from '../../live/useFreshness';
 import { Panel } from '../../ui/Panel';
 import { useSession } from '../auth/session';
@@ -27,9 +30,12 @@ const COLUMNS: ColDef<Position>[] = [
   numberColumn<Position>('unrealizedPnlPct', 'Unrl %', 'pct'),
   numberColumn<Position>('dayPnl', 'Day P&L', 'pnl', { minWidth: 104 }),
   {
-    colId: 'actions',
+    colId: ACTIONS_COLUMN,
     headerName: '',
     cellRenderer: ClosePositionCell,
+    // A column with no value is redrawn on every update of its row (a React render per row per
+    // tick); with the symbol as its value it is redrawn only if that changes.
+    valueGetter: (p) => p.data?.symbol,
     sortable: false,
     filter: false,
     resizable: false,
@@ -40,8 +46,27 @@ const COLUMNS: ColDef<Position>[] = [
   },
 ];
 
-const rowId = (p: GetRowIdParams<Position>) =>
-  p.rowPinned ? `pinned-${p.rowPinned}` : p.data.symbol;
+const rowId = (p: GetRowIdParams<Position>) => p.data.symbol;
+
+/** The totals bar's cells: the summed money columns, formatted as the columns are. */
+function totalsCells(positions: readonly Position[]): TotalsCells {
+  const t = positionTotals(positions);
+  const money = (v: string | null) => ({
+    text: formatNumberCell('money', v),
+    align: 'right' as const,
+  });
+  const pnl = (v: string | null) => ({
+    text: formatNumberCell('pnl', v),
+    align: 'right' as const,
+    className: signClass(v),
+  });
+  return {
+    symbol: { text: 'Total' },
+    marketValue: money(t.marketValue),
+    unrealizedPnl: pnl(t.unrealizedPnl),
+    dayPnl: pnl(t.dayPnl),
+  };
+}
 
 export function PositionsGrid() {
   const positions = usePositions();
@@ -50,13 +75,24 @@ export function PositionsGrid() {
   // no action buttons at all for roles that cannot trade
   const canTrade = useSession()?.permissions.includes('orders:write') ?? false;
   const columns = useMemo(
-    () => (canTrade ? COLUMNS : COLUMNS.filter((c) => c.colId !== 'actions')),
+    () => (canTrade ? COLUMNS : COLUMNS.filter((c) => c.colId !== ACTIONS_COLUMN)),
     [canTrade],
   );
   const totals = useMemo(
-    () => (positions && positions.length > 0 ? [positionTotals(positions)] : undefined),
+    () => (positions && positions.length > 0 ? totalsCells(positions) : undefined),
     [positions],
   );
+  const onApi = useCallback((a: GridApi<Position> | null) => (api.current = a), []);
+  // The same elements on every render, so a pushed update does not re-render the menus.
+  const menus = useMemo(() => {
+    const getApi = () => api.current;
+    return (
+      <>
+        <ColumnsMenu gridId="positions" title="positions" api={getApi} />
+        <ExportActions gridId="positions" title="positions" api={getApi} />
+      </>
+    );
+  }, []);
   return (
     <Panel
       title="Positions"
@@ -67,8 +103,7 @@ export function PositionsGrid() {
         <>
           <StaleMarker freshness={fresh} />
           {positions && <span className="num">{positions.length}</span>}
-          <ColumnsMenu gridId="positions" title="positions" api={() => api.current} />
-          <ExportActions gridId="positions" title="positions" api={() => api.current} />
+          {menus}
         </>
       }
     >
@@ -78,8 +113,8 @@ export function PositionsGrid() {
           rows={positions}
           columns={columns}
           getRowId={rowId}
-          pinnedBottomRows={totals}
-          onApi={(a) => (api.current = a)}
+          totals={totals}
+          onApi={onApi}
           loadingLabel="Loading positions"
           empty={{
             title: 'No open positions',

@@ -1,20 +1,15 @@
 import type { Position } from '@qd/contracts';
 import { sumDecimals } from '../../format/sumDecimals';
 
-/** The totals row: money columns summed exactly; per-share columns left blank. */
-export function positionTotals(positions: readonly Position[]): Position {
-  const sum = (k: keyof Position) => sumDecimals(positions.map((p) => p[k] as string)) ?? '';
+/** The summed money columns of the positions grid, by column; null where a value is malformed. */
+export type PositionTotals = Record<'marketValue' | 'unrealizedPnl' | 'dayPnl', string | null>;
+
+/** Money columns summed exactly; per-share columns have no total. */
+export function positionTotals(positions: readonly Position[]): PositionTotals {
+  const sum = (k: keyof PositionTotals) => sumDecimals(positions.map((p) => p[k]));
   return {
-    symbol: 'Total',
-    qty: '',
-    avgPrice: '',
-    lastPrice: '',
     marketValue: sum('marketValue'),
-    costBasis: sum('costBasis'),
     unrealizedPnl: sum('unrealizedPnl'),
-    unrealizedPnlPct: '',
-    realizedPnl: sum('realizedPnl'),
     dayPnl: sum('dayPnl'),
-    updatedAt: '',
   };
 }
