@@ -27,10 +27,7 @@ export interface GatewayClient {
 }
 
 /** The gateway's request headers: service credential, acting user, request id. */
-export function gatewayHeaders(
-  serviceToken: string,
-  opts: GatewayCallOptions,
-): Record<string, string> {
+function gatewayHeaders(serviceToken: string, opts: GatewayCallOptions): Record<string, string> {
   const headers: Record<string, string> = { authorization: `Bearer ${serviceToken}` };
   if (opts.actor) headers[GATEWAY_ACTOR_HEADER] = opts.actor;
   if (opts.requestId) headers[GATEWAY_REQUEST_ID_HEADER] = opts.requestId;
@@ -38,7 +35,7 @@ export function gatewayHeaders(
 }
 
 /** The gateway's answer as the console sees it: the body of a 2xx, otherwise its problem. */
-export function gatewayAnswer<T>(status: number, text: string): GatewayResponse<T> {
+function gatewayAnswer<T>(status: number, text: string): GatewayResponse<T> {
   const json = text ? JSON.parse(text) : null;
   if (status >= 200 && status < 300) return { status, body: json as T };
   const problem = Problem.safeParse(json);
@@ -54,9 +51,54 @@ export function gatewayAnswer<T>(status: number, text: string): GatewayResponse<
 }
 
 /** The error for a call the gateway never answered. */
-export function gatewayUnavailable(err: unknown): AppError {
+function gatewayUnavailable(err: unknown): AppError {
   return new AppError(
     'GATEWAY_UNAVAILABLE',
     `The execution gateway did not answer (${(err as Error).message}); nothing was changed.`,
   );
+}
+
+/** A gateway's answer before it is read: HTTP status and body text. */
+export interface GatewayReply {
+  status: number;
+  text: string;
+}
+
+/**
+ * What both ways to the gateway share: the headers, the JSON body, and reading the answer (a
+ * call the gateway never answered is `GATEWAY_UNAVAILABLE`). A transport supplies `send`.
+ */
+export abstract class GatewayTransport implements GatewayClient {
+  constructor(private readonly serviceToken: string) {}
+
+  /** One request; rejects when it was never answered (network error, timeout, closed). */
+  protected abstract send(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    payload: string | undefined,
+  ): Promise<GatewayReply>;
+
+  abstract close(): void;
+
+  async call<T>(
+    method: string,
+    path: string,
+    opts: GatewayCallOptions = {},
+  ): Promise<GatewayResponse<T>> {
+    const headers = gatewayHeaders(this.serviceToken, opts);
+    const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
+    if (payload !== undefined) headers['content-type'] = 'application/json';
+    let reply: GatewayReply;
+    try {
+      reply = await this.send(method, path, headers, payload);
+    } catch (err) {
+      throw gatewayUnavailable(err);
+    }
+    return gatewayAnswer<T>(reply.status, reply.text);
+  }
+
+  async get<T>(path: string): Promise<T> {
+    return (await this.call<T>('GET', path)).body;
+  }
 }

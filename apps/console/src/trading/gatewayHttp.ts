@@ -1,13 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import {
-  gatewayAnswer,
-  gatewayHeaders,
-  gatewayUnavailable,
-  type GatewayCallOptions,
-  type GatewayClient,
-  type GatewayResponse,
-} from './gatewayClient';
+import { GatewayTransport, type GatewayReply } from './gatewayClient';
 
 type RetryableError = Error & { retryable?: boolean };
 
@@ -17,46 +10,19 @@ type RetryableError = Error & { retryable?: boolean };
  * through here, and fetch's web streams, abort signal and timer cost several times the CPU of a
  * request on the same pooled socket (the largest share of an API read in a CPU profile).
  */
-export class GatewayHttpClient implements GatewayClient {
+export class GatewayHttpClient extends GatewayTransport {
   private readonly url: URL;
   private readonly agent: http.Agent;
 
   constructor(
     baseUrl: string,
-    private readonly serviceToken: string,
+    serviceToken: string,
     private readonly timeoutMs = 5_000,
   ) {
+    super(serviceToken);
     this.url = new URL(baseUrl);
     const Agent = this.url.protocol === 'https:' ? https.Agent : http.Agent;
     this.agent = new Agent({ keepAlive: true, maxSockets: 64, scheduling: 'lifo' });
-  }
-
-  async call<T>(
-    method: string,
-    path: string,
-    opts: GatewayCallOptions = {},
-  ): Promise<GatewayResponse<T>> {
-    const headers = gatewayHeaders(this.serviceToken, opts);
-    const payload = opts.body === undefined ? undefined : JSON.stringify(opts.body);
-    if (payload !== undefined) {
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = String(Buffer.byteLength(payload));
-    }
-    let res: { status: number; text: string };
-    try {
-      res = await this.send(method, path, headers, payload).catch((err: RetryableError) =>
-        // A kept-alive socket the gateway closed while idle fails before the request is read:
-        // sent again once on a fresh socket (Node's documented pattern; orders are idempotent).
-        err.retryable ? this.send(method, path, headers, payload) : Promise.reject(err),
-      );
-    } catch (err) {
-      throw gatewayUnavailable(err);
-    }
-    return gatewayAnswer<T>(res.status, res.text);
-  }
-
-  async get<T>(path: string): Promise<T> {
-    return (await this.call<T>('GET', path)).body;
   }
 
   /** Closes the kept-alive connections. */
@@ -64,13 +30,27 @@ export class GatewayHttpClient implements GatewayClient {
     this.agent.destroy();
   }
 
-  /** One request: status and body text, or a rejection on a network error or the timeout. */
-  private send(
+  protected send(
     method: string,
     path: string,
     headers: Record<string, string>,
     payload: string | undefined,
-  ): Promise<{ status: number; text: string }> {
+  ): Promise<GatewayReply> {
+    if (payload !== undefined) headers['content-length'] = String(Buffer.byteLength(payload));
+    return this.request(method, path, headers, payload).catch((err: RetryableError) =>
+      // A kept-alive socket the gateway closed while idle fails before the request is read:
+      // sent again once on a fresh socket (Node's documented pattern; orders are idempotent).
+      err.retryable ? this.request(method, path, headers, payload) : Promise.reject(err),
+    );
+  }
+
+  /** One request: status and body text, or a rejection on a network error or the timeout. */
+  private request(
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    payload: string | undefined,
+  ): Promise<GatewayReply> {
     const request = this.url.protocol === 'https:' ? https.request : http.request;
     return new Promise((resolve, reject) => {
       const req = request(
