@@ -1,4 +1,5 @@
 import { useLayoutEffect, useState } from 'react';
+import { afterNextPaint } from '../afterPaint';
 
 // Creating an AG Grid (its DOM, styles and first rows) is one long task. When a page shows
 // several grids whose data arrives together, they are created one per frame in mount order, so
@@ -8,13 +9,11 @@ let busy = false;
 
 /** Hands the next turn out after the frame that showed the grid just created. */
 function passOn(): void {
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      const go = waiting.shift();
-      if (go) go();
-      else busy = false;
-    }, 0),
-  );
+  afterNextPaint(() => {
+    const go = waiting.shift();
+    if (go) go();
+    else busy = false;
+  });
 }
 
 /** True once this grid may be created; asks for a turn only when `wanted` (its rows are there). */

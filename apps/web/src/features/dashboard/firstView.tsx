@@ -1,4 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
+import { afterNextPaint } from '../../afterPaint';
 import { Panel } from '../../ui/Panel';
 import { SkeletonRows } from '../../ui/Skeleton';
 import { usePositions } from '../positions/usePositions';
@@ -20,18 +21,13 @@ let opened = false;
 /** Runs `run` after the next frame has been painted, once the browser is idle. */
 function afterPaintWhenIdle(run: () => void): () => void {
   let idle: number | undefined;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  // rAF runs before the paint; a task queued from it runs after that frame.
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(() => {
-      if (typeof requestIdleCallback === 'function')
-        idle = requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
-      else run(); // Safari: no idle callbacks; the frame is already painted
-    }, 0);
+  const cancelPaint = afterNextPaint(() => {
+    if (typeof requestIdleCallback === 'function')
+      idle = requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+    else run(); // Safari: no idle callbacks; the frame is already painted
   });
   return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
+    cancelPaint();
     if (idle !== undefined) cancelIdleCallback(idle);
   };
 }

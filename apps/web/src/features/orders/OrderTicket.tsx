@@ -1,7 +1,7 @@
 import type { OrderPreview, OrderRequestInput } from '@qd/contracts';
 import { Ban } from 'lucide-react';
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { afterNextPaint } from '../../afterPaint';
+import { nextPaint } from '../../afterPaint';
 import { ApiError } from '../../api/client';
 import { placeOrder, previewOrder } from '../../api/endpoints';
 import { Button } from '../../ui/Button';
@@ -97,7 +97,7 @@ function TradingTicket() {
     setPreviewing(true);
     try {
       // the request starts once the dialog is on screen, so building it stays out of the click
-      await afterNextPaint();
+      await nextPaint();
       if (seq !== previewSeq.current) return;
       const preview = await previewOrder(request);
       if (seq === previewSeq.current) setPending((p) => (p ? { request, preview } : p));
