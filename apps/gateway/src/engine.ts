@@ -31,7 +31,7 @@ import {
 import { nyDate, orderFromRow } from './mappers';
 import { recordOrderEvent } from './orderEvents';
 import { settle, type SettledFills } from './fillSettlement';
-import { writeSettled } from './fillsWrite';
+import { writeTickFills } from './fillsWrite';
 import { writePlacement } from './placementWrite';
 import { previewOrder } from './previewOrder';
 import type { RiskContext } from './riskContext';
@@ -285,25 +285,22 @@ export class Engine {
         else this.quoteTimes.set(s, now);
       await this.rollDayIfNeeded();
       const works = [...this.working.values()];
+      // Matching marks the stops it triggers on the working entries; until the fills are
+      // written that is put back on failure, so a failed tick leaves no order state behind.
+      const wasTriggered = works.map((w) => w.triggered);
       const fills = matchWorking(works, this.market.quotes, this.instruments);
       if (fills.length) {
         const rows = works
           .filter((w) => fills.some((f) => f.order.id === w.row.id))
           .map((w) => applyTif(w, fills, this.d.now().toISOString()));
+        // Settled aside and adopted only once written: a failed write changes nothing in memory.
         const settled = settle(fills, this.account, this.positions, this.d.now().toISOString());
-        await this.d.db.transaction(async (tx) => {
-          for (const r of rows)
-            await tx
-              .update(schema.orders)
-              .set({
-                filledQty: r.filledQty,
-                avgFillPrice: r.avgFillPrice,
-                status: r.status,
-                updatedAt: r.updatedAt,
-              })
-              .where(eq(schema.orders.id, r.id));
-          await writeSettled(tx, settled);
-        });
+        try {
+          await writeTickFills(this.d.db, { orders: rows, settled });
+        } catch (err) {
+          works.forEach((w, i) => (w.triggered = wasTriggered[i]!));
+          throw err;
+        }
         this.adopt(settled, fills);
         this.commit(rows);
         await this.publishChanges(rows, fills);

@@ -4,6 +4,9 @@ import type { PendingFill } from './orderFills';
 import { ACCOUNT_ID } from './seed';
 import type { AccountState, HeldPosition } from './views';
 
+/** Decimal places the database keeps of average prices, realized P&L and cash. */
+const STORED_DP = 10;
+
 export type FillRow = typeof schema.fills.$inferInsert;
 export type PositionRow = typeof schema.positions.$inferInsert;
 
@@ -54,8 +57,14 @@ export function settle(
   const held = new Map<string, HeldPosition>();
   const positionRows: PositionRow[] = [];
   for (const [symbol, p] of s.positions) {
+    // Memory adopts the figures as they are stored (10 decimal places), so a restart loads
+    // exactly what the running engine held, also for an average price like 3,508 / 7.
+    const avgPrice = p.avgPrice.toDecimalPlaces(STORED_DP);
+    const realizedPnl = p.realizedPnl.toDecimalPlaces(STORED_DP);
     held.set(symbol, {
       ...p,
+      avgPrice,
+      realizedPnl,
       dayStartQty: positions.get(symbol)?.dayStartQty ?? dec(0),
       updatedAt: at,
     });
@@ -64,8 +73,8 @@ export function settle(
       symbol,
       dayStartQty: '0',
       qty: str(p.qty),
-      avgPrice: str(p.avgPrice, 10),
-      realizedPnl: str(p.realizedPnl, 10),
+      avgPrice: str(avgPrice),
+      realizedPnl: str(realizedPnl),
       updatedAt: ts,
     });
   }
@@ -73,7 +82,11 @@ export function settle(
     ts,
     fillRows,
     positionRows,
-    account: { ...account, cash: s.cash, realizedPnlToday: s.realizedPnlToday },
+    account: {
+      ...account,
+      cash: s.cash.toDecimalPlaces(STORED_DP),
+      realizedPnlToday: s.realizedPnlToday.toDecimalPlaces(STORED_DP),
+    },
     positions: held,
   };
 }

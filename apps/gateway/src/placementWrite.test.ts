@@ -6,11 +6,18 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildGateway, type Gateway } from './index';
 
-// A new order is written as one statement (placementWrite.ts); these run it against PGlite and a
-// real Postgres server, through the engine, and compare what is stored with what memory holds.
+// A new order is written as one statement (placementWrite.ts), and so are the fills of resting
+// orders on a market tick (fillsWrite.ts); these run both against PGlite and a real Postgres
+// server, through the engine, and compare what is stored with what memory holds.
 
 const TOKEN = 'test-service-token-0123456789-abcdefghij';
-const config = loadConfig({ QD_MARKET_TICK_MS: '60000', QD_LOG_LEVEL: 'silent' });
+// MSFT and PEP are frozen (a test knob): a tick keeps the quote a test sets, so a resting order
+// fills on the tick exactly when the test moves the price through it.
+const config = loadConfig({
+  QD_MARKET_TICK_MS: '60000',
+  QD_LOG_LEVEL: 'silent',
+  QD_TEST_FROZEN_SYMBOLS: 'MSFT,PEP',
+});
 // A fixed clock: quotes never age and never move between orders, so fills are at the touch.
 const NOW = new Date('2026-12-07T15:00:00.000Z');
 const INITIAL_CASH = dec(config.QD_INITIAL_CASH);
@@ -76,6 +83,36 @@ describe.each(databaseTargets(inject('postgresUrl')))('placement write on $name'
         .sort(),
     };
   };
+  const num = (x: string | null) => (x === null ? null : str(dec(x)));
+  /** The resting orders in memory: id, filled quantity, average price, status, triggered. */
+  const resting = () =>
+    [...gw!.engine.working.values()]
+      .map((w) => [
+        w.row.id,
+        num(w.row.filledQty),
+        num(w.row.avgFillPrice),
+        w.row.status,
+        w.triggered,
+      ])
+      .sort();
+  /** The same orders as stored (numeric columns normalised), without the memory-only trigger. */
+  const restingStored = async () =>
+    (await handle.db.select().from(schema.orders))
+      .filter((o) => o.status === 'new' || o.status === 'partially_filled')
+      .map((o) => [o.id, num(o.filledQty), num(o.avgFillPrice), o.status])
+      .sort();
+  /** Sets a frozen symbol's quote (bid, ask, last) for the next tick to match against. */
+  const setQuote = (symbol: string, bid: string, ask: string, last = bid) => {
+    const e = gw!.engine;
+    const q = e.market.quotes[symbol]!;
+    e.market = { ...e.market, quotes: { ...e.market.quotes, [symbol]: { ...q, bid, ask, last } } };
+  };
+  const failAccountWrites = () =>
+    handle.db.execute(
+      sql`alter table ${schema.accounts} add constraint placement_test_fail check (cash < 0) not valid`,
+    );
+  const allowAccountWrites = () =>
+    handle.db.execute(sql`alter table ${schema.accounts} drop constraint placement_test_fail`);
   const rows = async () => ({
     orders: await handle.db.select().from(schema.orders),
     events: await handle.db.select().from(schema.orderEvents).orderBy(asc(schema.orderEvents.id)),
@@ -228,15 +265,11 @@ describe.each(databaseTargets(inject('postgresUrl')))('placement write on $name'
     const before = memory();
     // Any part failing must undo the whole order. The account update is written last: by then
     // the order, its fill and the position are written (and, before, memory had moved too).
-    await handle.db.execute(
-      sql`alter table ${schema.accounts} add constraint placement_test_fail check (cash < 0) not valid`,
-    );
+    await failAccountWrites();
     try {
       await expect(place(market('AAPL', 'buy', '4'), 'fails-1')).rejects.toThrow();
     } finally {
-      await handle.db.execute(
-        sql`alter table ${schema.accounts} drop constraint placement_test_fail`,
-      );
+      await allowAccountWrites();
     }
     expect(memory()).toEqual(before);
     expect(await stored()).toEqual(before);
@@ -257,5 +290,115 @@ describe.each(databaseTargets(inject('postgresUrl')))('placement write on $name'
       .from(schema.fills)
       .innerJoin(schema.orders, eq(schema.fills.orderId, schema.orders.id));
     expect(joined).toEqual([{ fill: expect.stringMatching(/^fk-1-0-\d+$/), order: 'fk-1' }]);
+  });
+
+  // Resting orders filled by a market tick (fillsWrite.ts).
+
+  it('fills a resting limit order on a tick: order, fill, position and cash as memory holds them', async () => {
+    await fresh();
+    const { order } = await place(
+      { symbol: 'MSFT', side: 'buy', qty: '10', type: 'limit', limitPrice: '100.00', tif: 'day' },
+      'rest-1',
+    );
+    expect(order.status).toBe('new');
+    setQuote('MSFT', '99.40', '99.50');
+    await gw!.engine.tick(1000);
+    const r = await rows();
+    expect(r.orders[0]).toMatchObject({ id: 'rest-1', status: 'filled' });
+    expect(str(dec(r.orders[0]!.filledQty))).toBe('10');
+    expect(str(dec(r.orders[0]!.avgFillPrice!))).toBe('99.5');
+    expect(r.fills.map((f) => [f.orderId, str(dec(f.qty)), str(dec(f.price))])).toEqual([
+      ['rest-1', '10', '99.5'],
+    ]);
+    expect(memory()).toEqual({
+      cash: str(INITIAL_CASH.minus(dec('99.5').mul(10))),
+      realizedPnlToday: '0',
+      positions: [['MSFT', '10', '99.5', '0']],
+      working: [],
+    });
+    expect(await stored()).toEqual(memory());
+    // A restart loads exactly what the running engine held.
+    const held = memory();
+    await fresh(true);
+    expect(memory()).toEqual(held);
+  });
+
+  it('fills a resting order in parts over ticks and keeps the rest working, as stored', async () => {
+    await fresh();
+    // PEP's displayed size is 3,000 shares a tick.
+    await place(
+      { symbol: 'PEP', side: 'sell', qty: '3500', type: 'limit', limitPrice: '500.00', tif: 'day' },
+      'rest-2',
+    );
+    setQuote('PEP', '501.00', '501.02');
+    await gw!.engine.tick(1000);
+    expect(resting()).toEqual([['rest-2', '3000', '501', 'partially_filled', false]]);
+    expect(await restingStored()).toEqual(resting().map((w) => w.slice(0, 4)));
+    expect(await stored()).toEqual(memory());
+    setQuote('PEP', '502.00', '502.02');
+    await gw!.engine.tick(1000);
+    expect(resting()).toEqual([]);
+    const r = await rows();
+    expect(r.fills.map((f) => str(dec(f.qty))).sort()).toEqual(['3000', '500']);
+    expect(r.orders[0]).toMatchObject({ status: 'filled' });
+    // 3,508,000 / 3,500 = 501.142857142857…: the order keeps 6 places, the position 10.
+    const avg = dec(501).mul(3000).plus(dec(502).mul(500)).div(3500);
+    expect(str(dec(r.orders[0]!.avgFillPrice!))).toBe(str(avg, 6));
+    expect(memory().positions).toEqual([['PEP', '-3500', str(avg, 10), '0']]);
+    expect(await stored()).toEqual(memory());
+  });
+
+  it('leaves memory and the database unchanged when a tick fill fails to write; the order rests on', async () => {
+    await fresh();
+    await place(market('AAPL', 'buy', '3'), 'ok-2');
+    await place(
+      { symbol: 'MSFT', side: 'buy', qty: '10', type: 'limit', limitPrice: '100.00', tif: 'day' },
+      'rest-3',
+    );
+    const before = { memory: memory(), resting: resting() };
+    const beforeRows = await rows();
+    setQuote('MSFT', '99.40', '99.50');
+    // The account update is the tick write's last part: the order and its fill come before it.
+    await failAccountWrites();
+    try {
+      await expect(gw!.engine.tick(1000)).rejects.toThrow();
+    } finally {
+      await allowAccountWrites();
+    }
+    expect({ memory: memory(), resting: resting() }).toEqual(before);
+    expect(await stored()).toEqual(before.memory);
+    expect(await restingStored()).toEqual(before.resting.map((w) => w.slice(0, 4)));
+    expect(await rows()).toEqual(beforeRows);
+    // Still resting: the next tick at the same price fills it, once.
+    await gw!.engine.tick(1000);
+    expect(resting()).toEqual([]);
+    expect((await rows()).fills.filter((f) => f.orderId === 'rest-3')).toHaveLength(1);
+    expect(await stored()).toEqual(memory());
+  });
+
+  it('forgets a stop triggered on a tick whose fill failed to write (it does not fill later below its stop)', async () => {
+    await fresh();
+    await place(
+      { symbol: 'MSFT', side: 'buy', qty: '5', type: 'stop', stopPrice: '900.00', tif: 'day' },
+      'stop-1',
+    );
+    const before = { memory: memory(), resting: resting() };
+    expect(before.resting).toEqual([['stop-1', '0', null, 'new', false]]);
+    // The last trade reaches the stop: it triggers and fills at the ask in the same tick.
+    setQuote('MSFT', '900.00', '900.10', '900.00');
+    await failAccountWrites();
+    try {
+      await expect(gw!.engine.tick(1000)).rejects.toThrow();
+    } finally {
+      await allowAccountWrites();
+    }
+    expect({ memory: memory(), resting: resting() }).toEqual(before);
+    expect(await stored()).toEqual(before.memory);
+    // Back below the stop: nothing triggers, so nothing fills.
+    setQuote('MSFT', '899.00', '899.10', '899.00');
+    await gw!.engine.tick(1000);
+    expect(resting()).toEqual(before.resting);
+    expect((await rows()).fills).toHaveLength(0);
+    expect(await stored()).toEqual(memory());
   });
 });
