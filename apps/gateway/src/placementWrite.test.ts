@@ -107,12 +107,26 @@ describe.each(databaseTargets(inject('postgresUrl')))('placement write on $name'
     const q = e.market.quotes[symbol]!;
     e.market = { ...e.market, quotes: { ...e.market.quotes, [symbol]: { ...q, bid, ask, last } } };
   };
-  const failAccountWrites = () =>
-    handle.db.execute(
+  /** Runs `write` while every account update fails (a check no row meets), then lifts that. */
+  const withAccountWritesFailing = async (write: () => Promise<unknown>) => {
+    await handle.db.execute(
       sql`alter table ${schema.accounts} add constraint placement_test_fail check (cash < 0) not valid`,
     );
-  const allowAccountWrites = () =>
-    handle.db.execute(sql`alter table ${schema.accounts} drop constraint placement_test_fail`);
+    try {
+      await write();
+    } finally {
+      await handle.db.execute(
+        sql`alter table ${schema.accounts} drop constraint placement_test_fail`,
+      );
+    }
+  };
+  /** The database holds what memory holds, and a restart loads exactly that. */
+  const expectStoredAndReloaded = async () => {
+    const held = memory();
+    expect(await stored()).toEqual(held);
+    await fresh(true);
+    expect(memory()).toEqual(held);
+  };
   const rows = async () => ({
     orders: await handle.db.select().from(schema.orders),
     events: await handle.db.select().from(schema.orderEvents).orderBy(asc(schema.orderEvents.id)),
@@ -252,11 +266,8 @@ describe.each(databaseTargets(inject('postgresUrl')))('placement write on $name'
       positions: [['MSFT', '-5', str(bid), str(realized)]],
       working: [],
     });
-    expect(await stored()).toEqual(memory());
     // A restart loads exactly what the running engine held.
-    const held = memory();
-    await fresh(true);
-    expect(memory()).toEqual(held);
+    await expectStoredAndReloaded();
   });
 
   it('leaves memory and the database unchanged when the write fails, and the id stays free', async () => {
@@ -265,12 +276,9 @@ describe.each(databaseTargets(inject('postgresUrl')))('placement write on $name'
     const before = memory();
     // Any part failing must undo the whole order. The account update is written last: by then
     // the order, its fill and the position are written (and, before, memory had moved too).
-    await failAccountWrites();
-    try {
-      await expect(place(market('AAPL', 'buy', '4'), 'fails-1')).rejects.toThrow();
-    } finally {
-      await allowAccountWrites();
-    }
+    await withAccountWritesFailing(() =>
+      expect(place(market('AAPL', 'buy', '4'), 'fails-1')).rejects.toThrow(),
+    );
     expect(memory()).toEqual(before);
     expect(await stored()).toEqual(before);
     const r = await rows();
@@ -316,11 +324,8 @@ describe.each(databaseTargets(inject('postgresUrl')))('placement write on $name'
       positions: [['MSFT', '10', '99.5', '0']],
       working: [],
     });
-    expect(await stored()).toEqual(memory());
     // A restart loads exactly what the running engine held.
-    const held = memory();
-    await fresh(true);
-    expect(memory()).toEqual(held);
+    await expectStoredAndReloaded();
   });
 
   it('fills a resting order in parts over ticks and keeps the rest working, as stored', async () => {
@@ -359,12 +364,7 @@ describe.each(databaseTargets(inject('postgresUrl')))('placement write on $name'
     const beforeRows = await rows();
     setQuote('MSFT', '99.40', '99.50');
     // The account update is the tick write's last part: the order and its fill come before it.
-    await failAccountWrites();
-    try {
-      await expect(gw!.engine.tick(1000)).rejects.toThrow();
-    } finally {
-      await allowAccountWrites();
-    }
+    await withAccountWritesFailing(() => expect(gw!.engine.tick(1000)).rejects.toThrow());
     expect({ memory: memory(), resting: resting() }).toEqual(before);
     expect(await stored()).toEqual(before.memory);
     expect(await restingStored()).toEqual(before.resting.map((w) => w.slice(0, 4)));
@@ -386,12 +386,7 @@ describe.each(databaseTargets(inject('postgresUrl')))('placement write on $name'
     expect(before.resting).toEqual([['stop-1', '0', null, 'new', false]]);
     // The last trade reaches the stop: it triggers and fills at the ask in the same tick.
     setQuote('MSFT', '900.00', '900.10', '900.00');
-    await failAccountWrites();
-    try {
-      await expect(gw!.engine.tick(1000)).rejects.toThrow();
-    } finally {
-      await allowAccountWrites();
-    }
+    await withAccountWritesFailing(() => expect(gw!.engine.tick(1000)).rejects.toThrow());
     expect({ memory: memory(), resting: resting() }).toEqual(before);
     expect(await stored()).toEqual(before.memory);
     // Back below the stop: nothing triggers, so nothing fills.
