@@ -1,31 +1,13 @@
-import { buildGateway, type Gateway } from '@qd/gateway';
-import {
-  MemoryBus,
-  MemorySessionStore,
-  createLogger,
-  loadConfig,
-  schema,
-  type DatabaseHandle,
-} from '@qd/platform';
+import { schema, type DatabaseHandle } from '@qd/platform';
 import { databaseTargets } from '@qd/platform/testing';
 import { eq, sql } from 'drizzle-orm';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { verifyAuditChain } from './audit/auditLog';
-import { createUser, seedAdmin } from './auth/users';
 import { installGuard } from './http/guard';
-import { buildConsole, type ConsoleServer } from './server';
+import { TEST_PASSWORD as PASSWORD, startConsoleKit, type ConsoleKit } from './consoleTestKit';
 
-const TOKEN = 'test-service-token-0123456789-abcdefghij';
-const PASSWORD = 'correct-horse-battery-staple';
-// MFA policy off here: these tests are about trading and sessions (the security suite covers MFA).
-const config = loadConfig({
-  QD_MARKET_TICK_MS: '100',
-  QD_LOG_LEVEL: 'silent',
-  QD_MFA_REQUIRED_ROLES: 'none',
-});
-const logger = createLogger('t', 'silent');
 type Body = Record<string, string> & { errors?: unknown };
 const body = async (r: Response): Promise<Body> => (await r.json()) as Body;
 const order = { symbol: 'AAPL', side: 'buy', qty: '3', type: 'market', tif: 'day' };
@@ -34,34 +16,23 @@ const order = { symbol: 'AAPL', side: 'buy', qty: '3', type: 'market', tif: 'day
 // over real HTTP and WebSocket, on each database engine.
 describe.each(databaseTargets(inject('postgresUrl')))('console + gateway on $name', (target) => {
   let handle: DatabaseHandle;
-  let gateway: Gateway;
-  let server: ConsoleServer;
   let base: string;
+  let kit: ConsoleKit;
 
   beforeAll(async () => {
-    handle = await target.open();
-    const bus = new MemoryBus();
-    gateway = await buildGateway({ config, db: handle.db, bus, logger, serviceToken: TOKEN });
-    await gateway.start();
-    await seedAdmin(handle.db, PASSWORD);
-    await createUser(handle.db, 'vera', PASSWORD, 'viewer');
-    server = await buildConsole({
-      config,
-      db: handle.db,
-      bus,
-      sessions: new MemorySessionStore(),
-      logger,
-      gatewayApp: gateway.app, // embedded, as `npm start` runs it
-      serviceToken: TOKEN,
-      sessionSecret: 'a'.repeat(40),
+    // MFA policy off here: these tests are about trading and sessions (the security suite
+    // covers MFA).
+    kit = await startConsoleKit({
+      open: () => target.open(),
+      gateway: 'embedded', // as `npm start` runs it
+      env: { QD_MARKET_TICK_MS: '100', QD_MFA_REQUIRED_ROLES: 'none' },
+      admin: PASSWORD,
+      users: { vera: 'viewer' },
     });
-    await server.start();
-    base = await server.app.listen({ host: '127.0.0.1', port: 0 });
+    ({ handle, base } = kit);
   });
   afterAll(async () => {
-    await server?.close();
-    await gateway?.close();
-    await handle?.close();
+    await kit?.close();
   });
 
   async function login(username = 'admin', password = PASSWORD) {

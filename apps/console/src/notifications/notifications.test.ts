@@ -1,57 +1,39 @@
-import {
-  MemoryBus,
-  MemorySessionStore,
-  createLogger,
-  loadConfig,
-  schema,
-  type DatabaseHandle,
-} from '@qd/platform';
+import { schema, type DatabaseHandle } from '@qd/platform';
 import { databaseTargets } from '@qd/platform/testing';
 import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createUser, seedAdmin } from '../auth/users';
-import { buildConsole, type ConsoleServer } from '../server';
-
-const PASSWORD = 'correct-horse-battery-staple';
-const config = loadConfig({ QD_LOG_LEVEL: 'silent', QD_MFA_REQUIRED_ROLES: 'none' });
+import {
+  TEST_PASSWORD as PASSWORD,
+  injectLogin,
+  startConsoleKit,
+  type ConsoleKit,
+} from '../consoleTestKit';
+import type { ConsoleServer } from '../server';
 
 // The notification history needs no gateway: the console is built without starting its hub.
 describe.each(databaseTargets(inject('postgresUrl')))('notification history on $name', (t) => {
   let handle: DatabaseHandle;
   let server: ConsoleServer;
+  let kit: ConsoleKit;
 
   beforeAll(async () => {
-    handle = await t.open();
-    await seedAdmin(handle.db, PASSWORD);
-    await createUser(handle.db, 'vera', PASSWORD, 'viewer');
-    server = await buildConsole({
-      config,
-      db: handle.db,
-      bus: new MemoryBus(),
-      sessions: new MemorySessionStore(),
-      logger: createLogger('t', 'silent'),
-      gatewayBaseUrl: 'http://127.0.0.1:9',
-      serviceToken: 't'.repeat(40),
-      sessionSecret: 's'.repeat(40),
+    kit = await startConsoleKit({
+      open: () => t.open(),
+      gateway: 'none',
+      listen: false,
+      env: { QD_MFA_REQUIRED_ROLES: 'none' },
+      admin: PASSWORD,
+      users: { vera: 'viewer' },
     });
+    ({ handle, server } = kit);
   });
   afterAll(async () => {
-    await server?.close();
-    await handle?.close();
+    await kit?.close();
   });
 
   /** Signs in afresh: a new session stands for another browser. */
   async function browser(username = 'admin') {
-    const res = await server.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { username, password: PASSWORD },
-    });
-    expect(res.statusCode).toBe(200);
-    const headers = {
-      cookie: String(res.headers['set-cookie']).split(';')[0]!,
-      'x-csrf-token': (res.json() as { csrfToken: string }).csrfToken,
-    };
+    const headers = await injectLogin(server, username);
     return (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
       server.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
   }

@@ -1,60 +1,26 @@
-import { buildGateway, type Gateway } from '@qd/gateway';
-import {
-  MemoryBus,
-  MemorySessionStore,
-  createLogger,
-  loadConfig,
-  openDatabase,
-  schema,
-  type DatabaseHandle,
-} from '@qd/platform';
+import { schema, type DatabaseHandle } from '@qd/platform';
 import { desc } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser, seedAdmin } from '../auth/users';
-import { buildConsole, type ConsoleServer } from '../server';
+import { TEST_PASSWORD as PASSWORD, startConsoleKit, type ConsoleKit } from '../consoleTestKit';
 
 // The control routes over real HTTP: permission per role, validation, and the audit trail.
-const TOKEN = 'test-service-token-0123456789-abcdefghij';
-const PASSWORD = 'correct-horse-battery-staple';
-// MFA policy off: step-up is then proved with the password (the security suite covers MFA).
-const config = loadConfig({
-  QD_MARKET_TICK_MS: '200',
-  QD_LOG_LEVEL: 'silent',
-  QD_MFA_REQUIRED_ROLES: 'none',
-});
-const logger = createLogger('t', 'silent');
-
+let kit: ConsoleKit;
 let handle: DatabaseHandle;
-let gateway: Gateway;
-let server: ConsoleServer;
 let base: string;
 
 beforeAll(async () => {
-  handle = await openDatabase({ inMemory: true });
-  const bus = new MemoryBus();
-  gateway = await buildGateway({ config, db: handle.db, bus, logger, serviceToken: TOKEN });
-  await gateway.start();
-  const gatewayUrl = await gateway.app.listen({ host: '127.0.0.1', port: 0 });
-  await seedAdmin(handle.db, PASSWORD);
-  await createUser(handle.db, 'vera', PASSWORD, 'viewer');
-  await createUser(handle.db, 'otto', PASSWORD, 'operator');
-  server = await buildConsole({
-    config,
-    db: handle.db,
-    bus,
-    sessions: new MemorySessionStore(),
-    logger,
-    gatewayBaseUrl: gatewayUrl,
-    serviceToken: TOKEN,
-    sessionSecret: 'a'.repeat(40),
+  // MFA policy off: step-up is then proved with the password (the security suite covers MFA).
+  // The gateway is reached over HTTP.
+  kit = await startConsoleKit({
+    gateway: 'http',
+    env: { QD_MARKET_TICK_MS: '200', QD_MFA_REQUIRED_ROLES: 'none' },
+    admin: PASSWORD,
+    users: { vera: 'viewer', otto: 'operator' },
   });
-  await server.start();
-  base = await server.app.listen({ host: '127.0.0.1', port: 0 });
+  ({ handle, base } = kit);
 });
 afterAll(async () => {
-  await server?.close();
-  await gateway?.close();
-  await handle?.close();
+  await kit?.close();
 });
 
 type Session = ((method: string, path: string, body?: unknown) => Promise<Response>) & {

@@ -1,33 +1,17 @@
-import { buildGateway, type Gateway } from '@qd/gateway';
-import {
-  AppError,
-  MemoryBus,
-  MemorySessionStore,
-  createLogger,
-  loadConfig,
-  openDatabase,
-  schema,
-  type DatabaseHandle,
-} from '@qd/platform';
+import type { Gateway } from '@qd/gateway';
+import { AppError, schema, type DatabaseHandle } from '@qd/platform';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { AuditEntry } from '../audit/auditLog';
-import { seedAdmin } from '../auth/users';
-import { buildConsole, type ConsoleServer } from '../server';
+import { TEST_PASSWORD as PASSWORD, startConsoleKit, type ConsoleKit } from '../consoleTestKit';
+import type { ConsoleServer } from '../server';
 import { GatewayInProcessClient } from './gatewayInProcess';
 
 // The console as `npm start` runs it: the gateway embedded and called in process.
-const TOKEN = 'test-service-token-0123456789-abcdefghij';
-const PASSWORD = 'correct-horse-battery-staple';
-const config = loadConfig({
-  QD_MARKET_TICK_MS: '100',
-  QD_LOG_LEVEL: 'silent',
-  QD_MFA_REQUIRED_ROLES: 'none',
-});
-const logger = createLogger('t', 'silent');
 const order = { symbol: 'AAPL', side: 'buy', qty: '2', type: 'market', tif: 'day' };
 
+let kit: ConsoleKit;
 let handle: DatabaseHandle;
 let gateway: Gateway;
 let server: ConsoleServer;
@@ -36,31 +20,19 @@ const originalWrite = () =>
   Object.getPrototypeOf(server.audit).write as ConsoleServer['audit']['write'];
 
 beforeAll(async () => {
-  handle = await openDatabase({ inMemory: true });
-  const bus = new MemoryBus();
-  gateway = await buildGateway({ config, db: handle.db, bus, logger, serviceToken: TOKEN });
-  await gateway.start();
-  await seedAdmin(handle.db, PASSWORD);
-  server = await buildConsole({
-    config,
-    db: handle.db,
-    bus,
-    sessions: new MemorySessionStore(),
-    logger,
-    gatewayApp: gateway.app,
-    serviceToken: TOKEN,
-    sessionSecret: 'a'.repeat(40),
+  kit = await startConsoleKit({
+    gateway: 'embedded',
+    env: { QD_MARKET_TICK_MS: '100', QD_MFA_REQUIRED_ROLES: 'none' },
+    admin: PASSWORD,
   });
-  await server.start();
-  base = await server.app.listen({ host: '127.0.0.1', port: 0 });
+  ({ handle, server, base } = kit);
+  gateway = kit.gateway!;
 });
 afterEach(() => {
   server.audit.write = originalWrite();
 });
 afterAll(async () => {
-  await server?.close();
-  await gateway?.close();
-  await handle?.close();
+  await kit?.close();
 });
 
 async function login(): Promise<Record<string, string>> {

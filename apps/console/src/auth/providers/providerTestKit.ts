@@ -1,16 +1,9 @@
 // Test helpers for the provider suites: a console on a fresh real Postgres database.
-import {
-  MemoryBus,
-  MemorySessionStore,
-  createLogger,
-  loadConfig,
-  openDatabase,
-  schema,
-  type DatabaseHandle,
-} from '@qd/platform';
+import { openDatabase, schema, type DatabaseHandle } from '@qd/platform';
 import { createPostgresDatabase } from '@qd/platform/testing';
 import { eq } from 'drizzle-orm';
-import { buildConsole, type ConsoleServer } from '../../server';
+import { startConsoleKit } from '../../consoleTestKit';
+import type { ConsoleServer } from '../../server';
 
 export interface TestConsole {
   base: string;
@@ -25,31 +18,14 @@ export async function startTestConsole(
   env: Record<string, string>,
   opts: { now?: () => Date; port?: number } = {},
 ): Promise<TestConsole> {
-  const handle = await openDatabase({
-    databaseUrl: await createPostgresDatabase(postgresAdminUrl),
-  });
-  const config = loadConfig({ QD_LOG_LEVEL: 'silent', ...env });
-  const server = await buildConsole({
-    config,
-    db: handle.db,
-    bus: new MemoryBus(),
-    sessions: new MemorySessionStore(),
-    logger: createLogger('t', 'silent'),
-    gatewayBaseUrl: 'http://127.0.0.1:9',
-    serviceToken: 'unused-service-token-0123456789abcdef',
+  const kit = await startConsoleKit({
+    open: async () => openDatabase({ databaseUrl: await createPostgresDatabase(postgresAdminUrl) }),
+    gateway: 'none',
+    env,
     sessionSecret: 'provider-tests-session-secret-0123456789',
-    ...(opts.now ? { now: opts.now } : {}),
+    ...opts,
   });
-  const base = await server.app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
-  return {
-    base,
-    handle,
-    server,
-    async close() {
-      await server.close();
-      await handle.close();
-    },
-  };
+  return { base: kit.base, handle: kit.handle, server: kit.server, close: () => kit.close() };
 }
 
 /** Audit rows of one action, oldest first. */
