@@ -5,6 +5,9 @@ import { FlashCell } from './FlashCell';
 import { cachedFormat } from './formatCache';
 import { TitledCell, TitledHeader, type TitledCellParams } from './titledCells';
 
+/** The column id of a grid's per-row buttons: never exported. */
+export const ACTIONS_COLUMN = 'actions';
+
 export type NumberKind = 'price' | 'money' | 'pnl' | 'pct' | 'qty';
 
 const FORMAT: Record<NumberKind, (v: string | null | undefined) => string> = {
