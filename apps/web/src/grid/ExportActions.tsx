@@ -4,7 +4,6 @@ import { ClipboardCopy, Download } from 'lucide-react';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import { showToast } from '../features/shell/toasts';
-import { copyGrid, exportCsv } from './exportGrid';
 
 interface Props<T> {
   gridId: GridId;
@@ -15,7 +14,11 @@ interface Props<T> {
 const btn =
   'flex size-6 items-center justify-center rounded-sm text-muted hover:bg-hover hover:text-fg disabled:opacity-40';
 
-/** Title-row actions of a grid: download CSV, copy to clipboard. Both audited first. */
+/**
+ * Title-row actions of a grid: download CSV, copy to clipboard. Both audited first. The export
+ * code (CSV/TSV writing, the audit call) is loaded on the first click: the dashboard's first
+ * view does not need it.
+ */
 export function ExportActions<T>({ gridId, title, api }: Props<T>) {
   const [busy, setBusy] = useState(false);
   async function run(kind: 'csv' | 'copy') {
@@ -23,6 +26,7 @@ export function ExportActions<T>({ gridId, title, api }: Props<T>) {
     if (!grid || busy) return;
     setBusy(true);
     try {
+      const { copyGrid, exportCsv } = await import('./exportGrid');
       if (kind === 'csv') {
         const r = await exportCsv(gridId, grid);
         showToast('success', `Exported ${r.rows} rows of ${title}`, r.fileName);

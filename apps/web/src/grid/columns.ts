@@ -3,6 +3,10 @@ import { formatMoney, formatNumber, formatPct, formatQty } from '../format/numbe
 import { formatTime, formatDateTime } from '../format/time';
 import { FlashCell } from './FlashCell';
 import { cachedFormat } from './formatCache';
+import { TitledCell, TitledHeader, type TitledCellParams } from './titledCells';
+
+/** The column id of a grid's per-row buttons: never exported. */
+export const ACTIONS_COLUMN = 'actions';
 
 export type NumberKind = 'price' | 'money' | 'pnl' | 'pct' | 'qty';
 
@@ -94,7 +98,10 @@ export function timeColumn<T>(
     headerName,
     cellClass: 'num text-muted',
     valueFormatter: (p) => formatTime(p.value as string),
-    tooltipValueGetter: (p) => formatDateTime(p.value as string),
+    cellRenderer: TitledCell,
+    cellRendererParams: {
+      titleOf: (v) => formatDateTime(v as string),
+    } satisfies Partial<TitledCellParams>,
     minWidth: 80,
     maxWidth: 96,
     ...extra,
@@ -116,5 +123,15 @@ export function sideColumn<T>(field: ColDef<T>['field'], extra: ColDef<T> = {}):
     },
     filter: 'agTextColumnFilter',
     ...extra,
+  };
+}
+
+/** Header props giving a column's label a hover text (the browser's, see TitledCell). */
+export function headerTitle<T>(title: string): Pick<ColDef<T>, 'headerComponentParams'> {
+  return {
+    headerComponentParams: {
+      innerHeaderComponent: TitledHeader,
+      innerHeaderComponentParams: { title },
+    },
   };
 }

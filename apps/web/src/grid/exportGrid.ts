@@ -2,9 +2,7 @@ import type { GridId } from '@qd/contracts';
 import { toCsv, toTsv, type CellValue } from '@qd/domain/export';
 import type { GridApi } from 'ag-grid-community';
 import { auditExport } from '../api/preferences';
-
-/** The column id of a grid's per-row buttons: never exported. */
-export const ACTIONS_COLUMN = 'actions';
+import { ACTIONS_COLUMN } from './columns';
 
 export interface GridTable {
   header: string[];

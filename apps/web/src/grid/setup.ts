@@ -8,11 +8,13 @@ import {
   NumberFilterModule,
   TextFilterModule,
   themeQuartz,
-  TooltipModule,
   ValidationModule,
 } from 'ag-grid-community';
 
-/** Only the grid features we use; dev builds add AG Grid's misconfiguration warnings. */
+/**
+ * Only the grid features we use; dev builds add AG Grid's misconfiguration warnings. No
+ * TooltipModule: hover texts are the browser's `title` (grid/titledCells.ts).
+ */
 ModuleRegistry.registerModules([
   ClientSideRowModelModule,
   ClientSideRowModelApiModule,
@@ -21,7 +23,6 @@ ModuleRegistry.registerModules([
   CellStyleModule,
   TextFilterModule,
   NumberFilterModule,
-  TooltipModule,
   ...(import.meta.env.DEV ? [ValidationModule] : []),
 ]);
 

@@ -3,7 +3,7 @@ import type { ColDef, GridApi } from 'ag-grid-community';
 import { useMemo, useRef } from 'react';
 import { ColumnsMenu } from '../../grid/ColumnsMenu';
 import { ExportActions } from '../../grid/ExportActions';
-import { numberColumn, sideColumn, textColumn, timeColumn } from '../../grid/columns';
+import { headerTitle, numberColumn, sideColumn, textColumn, timeColumn } from '../../grid/columns';
 import { DataGrid } from '../../grid/DataGrid';
 import { useFreshness } from '../../live/useFreshness';
 import { Panel } from '../../ui/Panel';
@@ -30,7 +30,7 @@ const COLUMNS: ColDef<Order>[] = [
     type: 'rightAligned',
     cellClass: 'num',
     valueGetter: (p) => (p.data ? (p.data.type === 'market' ? 'market' : priceWords(p.data)) : ''),
-    headerTooltip: 'Order type and price',
+    ...headerTitle<Order>('Order type and price'),
     minWidth: 92,
   },
   textColumn<Order>('status', 'Status', {

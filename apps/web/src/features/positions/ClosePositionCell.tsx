@@ -1,10 +1,14 @@
 import type { Position } from '@qd/contracts';
 import type { CustomCellRendererProps } from 'ag-grid-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button } from '../../ui/Button';
 import { useTradingGate } from '../orders/useTradingGate';
-import { ClosePositionDialog } from './ClosePositionDialog';
 import { usePosition } from './usePositions';
+
+// Loaded on the first Close click: the dashboard's first view does not need the dialog.
+const ClosePositionDialog = lazy(() =>
+  import('./ClosePositionDialog').then((m) => ({ default: m.ClosePositionDialog })),
+);
 
 /**
  * Per-row Close button; disabled with the reason when trading is. The grid does not re-render it
@@ -29,7 +33,11 @@ export function ClosePositionCell({ data }: CustomCellRendererProps<Position>) {
       >
         Close
       </Button>
-      {open && <LiveCloseDialog symbol={data.symbol} onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense fallback={null}>
+          <LiveCloseDialog symbol={data.symbol} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </span>
   );
 }
