@@ -57,7 +57,8 @@ test('a dialog traps the keyboard, hides the page, closes on Esc and hands focus
   await expect(
     page.getByTestId('order-ticket').getByRole('button', { name: 'Preview' }),
   ).toHaveCount(0);
-  expect(await focusInDialog(page)).toBe(true);
+  // the focus moves in once the dialog has been painted
+  await expect.poll(() => focusInDialog(page)).toBe(true);
   for (let i = 0; i < 8; i++) {
     await page.keyboard.press('Tab');
     expect(await focusInDialog(page)).toBe(true);
