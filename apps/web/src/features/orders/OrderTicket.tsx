@@ -1,5 +1,5 @@
 import { Ban } from 'lucide-react';
-import { useCallback, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { ApiError } from '../../api/client';
 import { Button } from '../../ui/Button';
 import { Field, inputClass } from '../../ui/Field';
@@ -72,7 +72,10 @@ function TradingTicket() {
     if (!field) setFormError(e.message);
   }, []);
 
-  function onPreview(e: FormEvent) {
+  // Also the Preview button's click (Enter in a field clicks it too): cancelling the click skips
+  // the browser's form submission steps, which forced a layout inside the click that opens the
+  // dialog. The form's submit stays for anything that submits it another way.
+  function onPreview(e: FormEvent | MouseEvent<HTMLButtonElement>) {
     e.preventDefault();
     if (!gate.allowed || previewing) return;
     const request = toRequest(form);
@@ -199,6 +202,7 @@ function TradingTicket() {
           )}
           <Button
             type="submit"
+            onClick={onPreview}
             variant="primary"
             busy={previewing}
             disabled={!gate.allowed}
