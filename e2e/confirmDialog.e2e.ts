@@ -57,7 +57,8 @@ test('a dialog traps the keyboard, hides the page, closes on Esc and hands focus
   await expect(
     page.getByTestId('order-ticket').getByRole('button', { name: 'Preview' }),
   ).toHaveCount(0);
-  expect(await focusInDialog(page)).toBe(true);
+  // the focus moves in once the dialog has been painted
+  await expect.poll(() => focusInDialog(page)).toBe(true);
   for (let i = 0; i < 8; i++) {
     await page.keyboard.press('Tab');
     expect(await focusInDialog(page)).toBe(true);
@@ -99,4 +100,34 @@ test('focus goes back to the button that opened a dialog whose field takes the f
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toBeHidden();
   await expect(opener).toBeFocused();
+});
+
+// The click on Preview is handled on the button (cancelling the form submission) and opens the
+// dialog from its own component: an invalid ticket still shows its field errors and opens no
+// dialog, a fixed one clears them, and a failed preview closes the dialog and says so on the form.
+test('Preview checks the ticket first, clears fixed errors, and a failed preview is shown on the form', async ({
+  page,
+}) => {
+  await login(page);
+  const ticket = page.getByTestId('order-ticket');
+  const quantity = ticket.getByLabel('Quantity');
+  await ticket.getByLabel('Symbol').fill('AAPL');
+  await quantity.fill('');
+  await ticket.getByRole('button', { name: 'Preview' }).click();
+  await expect(quantity).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await quantity.fill('3');
+  await expect(quantity).toHaveAttribute('aria-invalid', 'false');
+  await quantity.press('Enter'); // Enter in a field previews as well
+  const dialog = page.getByRole('dialog', { name: 'Confirm order' });
+  await expect(dialog).toContainText(/Buy 3 AAPL/i);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.route('**/api/v1/orders/preview', (route) => route.abort());
+  await ticket.getByRole('button', { name: 'Preview' }).click();
+  await expect(ticket.getByRole('alert')).toContainText('Cannot reach the server');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(ticket.getByRole('button', { name: 'Preview' })).toBeEnabled();
 });

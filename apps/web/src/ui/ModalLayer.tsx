@@ -3,6 +3,23 @@ import { FocusScope } from '@radix-ui/react-focus-scope';
 import { hideOthers } from 'aria-hidden';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { afterNextPaintTasks } from '../afterPaint';
+
+/** What Tab can reach, in document order; the first one that takes the focus gets it on open. */
+const TABBABLE =
+  'button:not(:disabled), [href], input:not(:disabled):not([type="hidden"]), select:not(:disabled), textarea:not(:disabled), [tabindex]:not([tabindex="-1"])';
+
+/** Focuses the panel's first control that accepts the focus, or else the panel itself. */
+function focusFirst(panel: HTMLElement): void {
+  for (const el of panel.querySelectorAll<HTMLElement>(TABBABLE)) {
+    el.focus({ preventScroll: true });
+    if (document.activeElement === el) {
+      if (el instanceof HTMLInputElement) el.select();
+      return;
+    }
+  }
+  panel.focus({ preventScroll: true });
+}
 
 interface ModalLayerProps {
   /** Escape, or a press on the overlay around the panel. */
@@ -26,6 +43,10 @@ interface ModalLayerProps {
  * opens it, and the grids make that document large. The overlay covers the page instead, and the
  * page needs no scroll lock because the shell never scrolls the document itself (only `<main>`,
  * which is not under the overlay in the DOM, so wheel and touch on the overlay do not reach it).
+ *
+ * The focus moves into the panel once the panel has been painted (unless a field inside took it
+ * with `autoFocus`): focusing a control forces the style and layout of the new panel, plus the
+ * blur and focus events, inside the click that opens it, and that is time before the dialog shows.
  */
 export function ModalLayer({
   onDismiss,
@@ -45,7 +66,15 @@ export function ModalLayer({
 
   useEffect(() => {
     const panel = panelRef.current;
-    return panel ? hideOthers(panel) : undefined;
+    if (!panel) return;
+    const unhide = hideOthers(panel);
+    const cancelFocus = afterNextPaintTasks(() => {
+      if (!panel.contains(document.activeElement)) focusFirst(panel);
+    });
+    return () => {
+      cancelFocus();
+      unhide();
+    };
   }, []);
 
   return createPortal(
@@ -55,6 +84,8 @@ export function ModalLayer({
         asChild
         loop
         trapped
+        // the layer focuses the panel itself, after the first paint (see above)
+        onMountAutoFocus={(e) => e.preventDefault()}
         onUnmountAutoFocus={(e) => {
           e.preventDefault();
           if (returnFocusTo?.isConnected) returnFocusTo.focus({ preventScroll: true });

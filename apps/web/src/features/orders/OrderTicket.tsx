@@ -1,18 +1,14 @@
-import type { OrderPreview, OrderRequestInput } from '@qd/contracts';
 import { Ban } from 'lucide-react';
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { nextPaint } from '../../afterPaint';
+import { useCallback, useId, useRef, useState, type FormEvent, type MouseEvent } from 'react';
 import { ApiError } from '../../api/client';
-import { placeOrder, previewOrder } from '../../api/endpoints';
 import { Button } from '../../ui/Button';
 import { Field, inputClass } from '../../ui/Field';
-import { showToast } from '../shell/toasts';
-import { ConfirmOrderDialog } from './ConfirmOrderDialog';
-import { placementOutcome } from './orderText';
+import { OrderConfirmation, type OrderConfirmationHandle } from './OrderConfirmation';
 import { SideToggle } from './SideToggle';
 import {
   EMPTY_TICKET,
   findInstrument,
+  hasTicketErrors,
   needsLimit,
   needsStop,
   toRequest,
@@ -54,15 +50,9 @@ function TradingTicket() {
   const [form, setForm] = useState<TicketForm>(EMPTY_TICKET);
   const [errors, setErrors] = useState<TicketErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // Shown as busy on Preview; set once the dialog is on screen (see OrderConfirmation).
   const [previewing, setPreviewing] = useState(false);
-  // The order being confirmed; `preview` is null until the server's pre-trade checks return.
-  const [pending, setPending] = useState<{
-    request: OrderRequestInput;
-    preview: OrderPreview | null;
-  } | null>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const inFlight = useRef(false);
-  const previewSeq = useRef(0); // a late preview answer for an earlier request is ignored
+  const confirmation = useRef<OrderConfirmationHandle>(null);
   const instrument = findInstrument(form.symbol, instruments);
   // The trading gate locks the whole form; stale data for this symbol only blocks Preview.
   const tradingGate = useTradingGate();
@@ -73,61 +63,28 @@ function TradingTicket() {
     setErrors((e) => ({ ...e, [key]: undefined }));
   };
 
-  function showApiError(e: unknown, what: string) {
+  const showApiError = useCallback((e: unknown, what: string) => {
     if (!(e instanceof ApiError)) return setFormError(`${what} failed unexpectedly.`);
     const field = CODE_FIELD[e.code];
     const fieldErrors: TicketErrors = { ...(e.fieldErrors as TicketErrors) };
     if (field) fieldErrors[field] = e.message;
     setErrors(fieldErrors);
     if (!field) setFormError(e.message);
-  }
+  }, []);
 
-  async function onPreview(e: FormEvent) {
+  // Also the Preview button's click (Enter in a field clicks it too): cancelling the click skips
+  // the browser's form submission steps, which forced a layout inside the click that opens the
+  // dialog. The form's submit stays for anything that submits it another way.
+  function onPreview(e: FormEvent | MouseEvent<HTMLButtonElement>) {
     e.preventDefault();
     if (!gate.allowed || previewing) return;
     const request = toRequest(form);
     const found = validateTicket(request, instruments);
-    setErrors(found);
-    setFormError(null);
-    if (Object.keys(found).length > 0) return;
-    // The dialog opens at once with the order in words; the figures and checks fill in when the
-    // preview returns, and the order cannot be placed before they have.
-    const seq = ++previewSeq.current;
-    setPending({ request, preview: null });
-    setPreviewing(true);
-    try {
-      // the request starts once the dialog is on screen, so building it stays out of the click
-      await nextPaint();
-      if (seq !== previewSeq.current) return;
-      const preview = await previewOrder(request);
-      if (seq === previewSeq.current) setPending((p) => (p ? { request, preview } : p));
-    } catch (err) {
-      if (seq === previewSeq.current) {
-        setPending(null);
-        showApiError(err, 'Preview');
-      }
-    } finally {
-      if (seq === previewSeq.current) setPreviewing(false);
-    }
-  }
-
-  async function onConfirm() {
-    if (!pending?.preview?.ok || inFlight.current) return; // a double click must not send twice
-    inFlight.current = true;
-    setSubmitting(true);
-    try {
-      const order = await placeOrder(pending.request);
-      const outcome = placementOutcome(order);
-      showToast(outcome.tone, outcome.title, outcome.detail);
-      setPending(null);
-    } catch (err) {
-      setPending(null);
-      showApiError(err, 'Placing the order');
-      showToast('error', 'Order not placed', err instanceof ApiError ? err.message : undefined);
-    } finally {
-      inFlight.current = false;
-      setSubmitting(false);
-    }
+    // Only what changes is set, so that a valid click renders the dialog and not the ticket.
+    if (hasTicketErrors(found) || hasTicketErrors(errors)) setErrors(found);
+    if (formError !== null) setFormError(null);
+    if (hasTicketErrors(found)) return;
+    confirmation.current?.open(request);
   }
 
   const input = (
@@ -245,6 +202,7 @@ function TradingTicket() {
           )}
           <Button
             type="submit"
+            onClick={onPreview}
             variant="primary"
             busy={previewing}
             disabled={!gate.allowed}
@@ -254,16 +212,12 @@ function TradingTicket() {
           </Button>
         </fieldset>
       </form>
-      {pending && (
-        <ConfirmOrderDialog
-          request={pending.request}
-          preview={pending.preview}
-          gate={gate}
-          submitting={submitting}
-          onConfirm={onConfirm}
-          onClose={() => setPending(null)}
-        />
-      )}
+      <OrderConfirmation
+        ref={confirmation}
+        gate={gate}
+        onPreviewing={setPreviewing}
+        onError={showApiError}
+      />
     </section>
   );
 }

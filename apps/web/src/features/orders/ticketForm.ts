@@ -71,6 +71,11 @@ export function validateTicket(
   return errors;
 }
 
+/** Whether any field has an error (a field set back to `undefined` has none). */
+export function hasTicketErrors(errors: TicketErrors): boolean {
+  return Object.values(errors).some((message) => message !== undefined);
+}
+
 /** The instrument the symbol box names, if any. */
 export function findInstrument(
   symbol: string,
