@@ -17,11 +17,12 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { afterNextPaint } from '../afterPaint';
 import { cspNonce } from '../cspNonce';
 import { EmptyState } from '../ui/EmptyState';
 import { SkeletonRows } from '../ui/Skeleton';
 import { useGridTurn } from './gridTurn';
-import { isEmptyTransaction, rowTransaction } from './rowTransaction';
+import { RowPacer } from './rowPacer';
 import { gridTheme } from './setup';
 import { TotalsBar, useTotalsFollow, type TotalsCells } from './TotalsBar';
 import { useGridState } from './useGridState';
@@ -41,12 +42,30 @@ interface DataGridProps<T> {
   totals?: TotalsCells;
 }
 
+/**
+ * Rows rendered beyond the visible ones on each side (AG Grid's default is 10). Every rendered
+ * row's cells are refreshed on each pushed update, visible or not: on a ticking book the default
+ * doubled the cells redrawn per update for rows nobody sees. Two still cover a wheel step.
+ */
+const ROW_BUFFER = 2;
+
 const DEFAULT_COL: ColDef = {
   sortable: true,
   resizable: true,
   flex: 1,
   suppressHeaderMenuButton: false,
 };
+
+/**
+ * Ids of the rows the grid has in the DOM, read from the DOM itself (a few dozen elements): the
+ * API call for it needs a grid module this app does not load.
+ */
+function renderedRowIds(el: HTMLElement | null): Set<string> {
+  const ids = new Set<string>();
+  for (const row of el?.querySelectorAll('.ag-row[row-id]') ?? [])
+    ids.add(row.getAttribute('row-id')!);
+  return ids;
+}
 
 /**
  * An AG Grid filling its panel: skeleton rows until the first snapshot (and its turn: grids are
@@ -61,10 +80,10 @@ export function DataGrid<T>(props: DataGridProps<T>) {
 
 /**
  * The grid itself. It gets its rows once, at creation; every later `rows` array is handed over
- * as a transaction of the rows that changed (the topic cache keeps unchanged rows' objects).
- * Passing a new `rowData` instead makes AG Grid diff every row and redraw and re-measure the
- * whole viewport (a forced layout) on each pushed update. Totals sit under the grid, outside it
- * (see TotalsBar).
+ * as transactions of the rows that changed (the topic cache keeps unchanged rows' objects),
+ * paced so the rendered rows' redraw is spread over frames (see RowPacer). Passing a new
+ * `rowData` instead makes AG Grid diff every row and redraw and re-measure the whole viewport
+ * (a forced layout) on each pushed update. Totals sit under the grid, outside it (see TotalsBar).
  */
 function LiveGrid<T>({
   rows,
@@ -85,7 +104,6 @@ function LiveGrid<T>({
   const [initialRows] = useState(rows);
   const api = useRef<GridApi<T> | null>(null);
   const follow = useTotalsFollow<T>();
-  const shown = useRef(initialRows);
   const latest = useRef({ rows, getRowId, onApi });
   useLayoutEffect(() => {
     latest.current = { rows, getRowId, onApi };
@@ -93,17 +111,23 @@ function LiveGrid<T>({
   // AG Grid reads getRowId once; callers may pass a new function each render.
   const rowId = useCallback((p: GetRowIdParams<T>) => latest.current.getRowId(p), []);
 
+  const pacer = useRef<RowPacer<T> | null>(null);
+  const frame = useRef<HTMLDivElement | null>(null);
   const sync = useCallback(() => {
     const grid = api.current;
     if (!grid || grid.isDestroyed()) return;
-    const next = latest.current.rows;
-    if (next === shown.current) return;
-    const id = (data: T) => rowId({ data } as GetRowIdParams<T>);
-    const tx = rowTransaction(shown.current, next, id);
-    if (!tx) grid.setGridOption('rowData', next);
-    else if (!isEmptyTransaction(tx)) grid.applyTransaction(tx);
-    shown.current = next;
-  }, [rowId]);
+    pacer.current ??= new RowPacer<T>(
+      {
+        apply: (tx) => void grid.applyTransaction(tx),
+        replace: (next) => grid.setGridOption('rowData', next),
+        renderedIds: () => renderedRowIds(frame.current),
+      },
+      (data: T) => rowId({ data } as GetRowIdParams<T>),
+      initialRows,
+      afterNextPaint,
+    );
+    pacer.current.push(latest.current.rows);
+  }, [rowId, initialRows]);
 
   useEffect(sync, [sync, rows]);
 
@@ -120,6 +144,8 @@ function LiveGrid<T>({
     [restoreState, onColumns, sync],
   );
   const onGridPreDestroyed = useCallback(() => {
+    pacer.current?.cancel();
+    pacer.current = null;
     api.current = null;
     latest.current.onApi?.(null);
   }, []);
@@ -132,7 +158,7 @@ function LiveGrid<T>({
   );
 
   return (
-    <div className="absolute inset-0 flex flex-col" data-grid-id={gridId}>
+    <div ref={frame} className="absolute inset-0 flex flex-col" data-grid-id={gridId}>
       <div className="relative min-h-0 flex-1">
         <AgGridReact<T>
           theme={gridTheme}
@@ -142,6 +168,7 @@ function LiveGrid<T>({
           defaultColDef={colDef}
           getRowId={rowId}
           suppressColumnVirtualisation
+          rowBuffer={ROW_BUFFER}
           suppressCellFocus={false}
           animateRows={false}
           tooltipShowDelay={400}

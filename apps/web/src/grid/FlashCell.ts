@@ -61,6 +61,9 @@ function light(cell: HTMLElement, dir: 'up' | 'down'): void {
  */
 export class FlashCell implements ICellRendererComp {
   private el = document.createElement('span');
+  // The text is one Text node rewritten in place: setting `textContent` replaced the node on
+  // every tick (a removal and an insertion in the DOM for each changed cell).
+  private textNode = this.el.appendChild(document.createTextNode(''));
   private cell: HTMLElement | null = null;
   private value: unknown;
   // What was written last: compared instead of reading the DOM back.
@@ -91,7 +94,7 @@ export class FlashCell implements ICellRendererComp {
 
   private paint(params: FlashCellParams): void {
     const text = params.valueFormatted ?? String(params.value ?? '—');
-    if (this.text !== text) this.el.textContent = this.text = text;
+    if (this.text !== text) this.textNode.data = this.text = text;
     if (params.signed) {
       const tone = signClass(params.value);
       if (this.tone !== tone) this.el.className = this.tone = tone;
