@@ -171,7 +171,6 @@ function LiveGrid<T>({
           rowBuffer={ROW_BUFFER}
           suppressCellFocus={false}
           animateRows={false}
-          tooltipShowDelay={400}
           suppressNoRowsOverlay
           onGridReady={onGridReady}
           onGridPreDestroyed={onGridPreDestroyed}
