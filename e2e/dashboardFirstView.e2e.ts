@@ -15,7 +15,7 @@ const RECORD_FIRST_VIEW = `(() => {
   }).observe(document, { childList: true, subtree: true });
 })();`;
 
-test('the dashboard creates the orders and fills grids only after the first positions row, and they are live', async ({
+test('the dashboard creates the orders and fills grids, the ticket and the feed only after the first positions row, and they are live', async ({
   page,
 }) => {
   // Playwright sits between the page and the real /ws; while `holding`, it keeps the positions
@@ -58,20 +58,29 @@ test('the dashboard creates the orders and fills grids only after the first posi
   await page.reload();
   const orders = page.getByTestId('orders-grid');
   const fills = page.getByTestId('fills-grid');
-  // The fills and orders are on the page (the activity feed shows the MSFT fill) while the
-  // positions are still held back: their grids wait, showing their skeletons.
-  await expect(page.getByTestId('activity-feed')).toContainText('MSFT');
-  await expect.poll(() => forwarded.has('orders') && forwarded.has('fills')).toBe(true);
+  // The socket is live (the shell's fill notifier has the fills snapshot) while the positions
+  // are still held back: the other grids, the ticket and the feed wait, showing their skeletons.
+  await expect.poll(() => forwarded.has('fills')).toBe(true);
   await expect(orders.getByRole('status', { name: 'Loading orders' })).toBeVisible();
   await expect(fills.getByRole('status', { name: 'Loading fills' })).toBeVisible();
   await expect(orders.locator('.ag-root-wrapper')).toHaveCount(0);
   await expect(fills.locator('.ag-root-wrapper')).toHaveCount(0);
+  await expect(
+    page.getByTestId('order-ticket-pending').getByRole('status', { name: 'Loading order ticket' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('order-ticket')).toHaveCount(0);
+  await expect(
+    page.getByTestId('activity-feed-pending').getByRole('status', { name: 'Loading activity' }),
+  ).toBeVisible();
+  await expect(page.getByTestId('activity-feed')).toHaveCount(0);
 
   holding = false;
   for (const send of held.splice(0)) send();
   await expect(positions.locator('[row-id="MSFT"]')).toBeVisible();
   await expect(orders.locator('.ag-root-wrapper')).toBeVisible();
   await expect(fills).toContainText('MSFT');
+  await expect(page.getByTestId('activity-feed')).toContainText('MSFT');
+  await expect(page.getByTestId('order-ticket')).toBeVisible();
   expect(await page.evaluate(() => (window as { __qdFirstView?: string[] }).__qdFirstView)).toEqual(
     ['positionsRow', expect.stringMatching(/^(orders|fills)Grid$/), expect.any(String)],
   );

@@ -1,5 +1,6 @@
 import '../../grid/setup';
 import { useRef } from 'react';
+import { useSession } from '../auth/session';
 import { FillsGrid } from '../orders/FillsGrid';
 import { OrderTicket } from '../orders/OrderTicket';
 import { OrdersGrid } from '../orders/OrdersGrid';
@@ -29,10 +30,18 @@ export function DashboardPage() {
   return <DeskLayout />;
 }
 
-/** The desk layout; the orders and fills grids are created after the first view (firstView.tsx). */
+// The trading ticket's height on the desk layout, so the feed below does not move when it comes.
+const TICKET_HEIGHT = 'min-h-[438px]';
+
+/**
+ * The desk layout; the orders and fills grids, the ticket and the activity feed come after the
+ * first view (firstView.tsx).
+ */
 function DeskLayout() {
   const positionsPanel = useRef<HTMLDivElement>(null);
   const rest = useFirstViewShown(positionsPanel);
+  // A read-only ticket is a short note with no data to load: it does not wait (nor jump).
+  const trader = useSession()?.permissions.includes('orders:write') ?? false;
   return (
     <div className="flex flex-col gap-2 p-2 lg:grid lg:h-full lg:grid-rows-[auto_minmax(0,1fr)]">
       <MetricStrip />
@@ -66,8 +75,29 @@ function DeskLayout() {
           </div>
         </div>
         <div className="flex flex-col gap-2 lg:grid lg:min-h-0 lg:grid-rows-[auto_minmax(0,1fr)]">
-          <OrderTicket />
-          <ActivityFeed />
+          {/* The ticket and the feed wait for the first view too: the feed subscribes to the
+              orders topic (its snapshot is parsed and validated on the main thread) and renders
+              the day's items; the ticket fetches the instruments. Both ran before the first row. */}
+          {rest || !trader ? (
+            <OrderTicket />
+          ) : (
+            <PanelSkeleton
+              title="Order ticket"
+              testId="order-ticket-pending"
+              className={TICKET_HEIGHT}
+              label="Loading order ticket"
+            />
+          )}
+          {rest ? (
+            <ActivityFeed />
+          ) : (
+            <PanelSkeleton
+              title="Activity"
+              testId="activity-feed-pending"
+              className="min-h-[200px]"
+              label="Loading activity"
+            />
+          )}
         </div>
       </div>
     </div>

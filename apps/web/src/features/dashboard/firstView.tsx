@@ -7,7 +7,8 @@ import { usePositions } from '../positions/usePositions';
 // The dashboard's first view is the positions grid. Creating the orders and fills grids is a long
 // task each (≈ 80 ms warm, twice that cold); created together with positions they run before the
 // frame that shows the first positions row, or right after it. So they wait until that row has
-// been painted and the browser is idle, and show their skeleton meanwhile.
+// been painted and the browser is idle, and show their skeleton meanwhile; so do the order ticket
+// and the activity feed (DashboardPage.tsx), whose data and rendering also ran before that row.
 
 /** How long an idle callback may wait before it runs anyway (a busy page still completes). */
 const IDLE_TIMEOUT_MS = 2_000;
