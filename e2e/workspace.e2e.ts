@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, engageKillSwitch, login, resumeTrading } from './pages/console';
-import { apiOrder, createUser, setPreferences } from './pages/workspace';
+import { apiOrder, createUser, resetGridLayout } from './pages/workspace';
 
 test('the positions grid keeps its column layout per user across a reload', async ({ page }) => {
   await login(page);
@@ -40,7 +40,7 @@ test('the positions grid keeps its column layout per user across a reload', asyn
       page.getByTestId('positions-grid').locator('.ag-header-cell[col-id="avgPrice"]'),
     ).toHaveCount(0);
   } finally {
-    await setPreferences(page, { grids: { positions: null } });
+    await resetGridLayout(page, 'positions');
   }
 });
 
@@ -288,7 +288,7 @@ test('the positions totals bar shows the sums and follows column resize, order, 
       .toBeLessThan(before - 100);
     await expectTotalsUnderHeaders(page, watched);
   } finally {
-    await setPreferences(page, { grids: { positions: null } });
+    await resetGridLayout(page, 'positions');
   }
 });
 

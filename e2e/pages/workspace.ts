@@ -34,6 +34,16 @@ export async function setPreferences(page: Page, patch: Record<string, unknown>)
   expect(res.status()).toBe(200);
 }
 
+/**
+ * Puts a grid back to its default layout for the next test. The page is left first: a layout
+ * change still waiting for its debounced save would otherwise land after the reset and carry
+ * this test's layout (a hidden column, say) into the next one.
+ */
+export async function resetGridLayout(page: Page, gridId: string): Promise<void> {
+  await page.goto('about:blank');
+  await setPreferences(page, { grids: { [gridId]: null } });
+}
+
 /** Places an order straight through the API (for tests that need data on screen). */
 export async function apiOrder(page: Page, order: Record<string, string>): Promise<string> {
   const res = await page.request.post('/api/v1/orders', {
