@@ -279,6 +279,15 @@ test('the positions totals bar shows the sums and follows column resize, order, 
     await page.mouse.down();
     await page.mouse.move(wide.x + 900, wide.y + wide.height / 2, { steps: 10 });
     await page.mouse.up();
+    // the layout is saved 500 ms after the last change: wait for it, so it cannot land after
+    // this test's reset and hand its layout to the next test
+    await expect
+      .poll(async () => {
+        const grids = (await (await page.request.get('/api/v1/preferences')).json()).grids;
+        const cols = (grids.positions ?? []) as { colId: string; width?: number }[];
+        return cols.find((c) => c.colId === 'marketValue')?.width ?? 0;
+      })
+      .toBeGreaterThan(500);
     const before = (await grid.locator('.ag-header-cell[col-id="dayPnl"]').boundingBox())!.x;
     await grid.locator('.ag-body-horizontal-scroll-viewport').evaluate((el) => {
       el.scrollLeft = 300;
@@ -296,6 +305,9 @@ test('a positions cell is rewritten or flashed only when its displayed text chan
   page,
 }) => {
   await login(page);
+  // this test reads the default columns: start from them whatever an earlier test saved
+  await resetGridLayout(page, 'positions');
+  await page.goto('/');
   await apiOrder(page, { symbol: 'NVDA', side: 'buy', qty: '7' });
   await apiOrder(page, { symbol: 'AMZN', side: 'buy', qty: '5' });
   const grid = page.getByTestId('positions-grid');
