@@ -11,6 +11,7 @@ import {
   type TopicFamily,
 } from '@qd/contracts';
 import type { QueryClient } from '@tanstack/react-query';
+import { afterNextPaint } from '../afterPaint';
 import type { TopicSink } from './socket';
 
 /** Live data lives in the query cache under one key per topic. */
@@ -92,12 +93,11 @@ function afterFrameOr(ms: number, run: () => void): void {
   const once = () => {
     if (done) return;
     done = true;
-    cancelAnimationFrame(frame);
+    cancelFrame();
     clearTimeout(fallback);
     run();
   };
-  // rAF runs just before a paint; the task queued from it runs after that frame.
-  const frame = requestAnimationFrame(() => setTimeout(once, 0));
+  const cancelFrame = afterNextPaint(once);
   const fallback = setTimeout(once, ms);
 }
 
