@@ -3,12 +3,14 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './build/precompress';
 import { preloadChunks } from './build/preloadChunks';
+import { zodWithoutJsonSchema } from './build/zodWithoutJsonSchema';
 
 const backend = 'http://127.0.0.1:8080';
 
 export default defineConfig({
   plugins: [
     react(),
+    zodWithoutJsonSchema(),
     tailwindcss(),
     // the app (router, query client), the signed-in shell and the dashboard: what a deep link and
     // a sign-in need next
