@@ -115,4 +115,38 @@ describe('LiveSocket (the browser client) against a scripted server', () => {
     expect(h.revoked).toEqual(['logged out elsewhere']);
     expect(live.getState().status).toBe('idle');
   });
+
+  it('resyncs a topic whose accepted delta the sink rejects later, and does not call it fresh', async () => {
+    const srv = await server();
+    const h = harness();
+    let reject: (() => void) | undefined;
+    const sink = {
+      ...h.sink,
+      delta: (_t: string, _d: unknown, rejected: () => void) => ((reject = rejected), true),
+    };
+    const live = new LiveSocket(() => srv.url, sink, h.events);
+    stops.push(() => live.stop(), srv.close);
+    live.start();
+    live.retain('positions');
+    const c = await until(() => srv.conns[0]?.got.length && srv.conns[0]);
+    c.ws.send(JSON.stringify({ type: 'snapshot', topic: 'positions', seq: 1, data: [] }));
+    await until(() => h.applied.length === 1);
+    const snapshotAt = live.freshAt('positions')!;
+    await new Promise((r) => setTimeout(r, 5));
+    const delta = { upsert: [], remove: [] };
+    c.ws.send(JSON.stringify({ type: 'delta', topic: 'positions', prev: 1, seq: 2, data: delta }));
+    await until(() => reject);
+    reject!(); // validated after a frame: malformed
+    await until(() => c.got.length >= 3);
+    expect(c.got.slice(1)).toEqual([
+      { type: 'unsubscribe', topics: ['positions'] },
+      { type: 'subscribe', topics: ['positions'] },
+    ]);
+    expect(live.freshAt('positions')).toBe(snapshotAt); // stale: as of the last valid data
+    // A delta on the old seq chain is not applied while the topic waits for its snapshot.
+    reject = undefined;
+    c.ws.send(JSON.stringify({ type: 'delta', topic: 'positions', prev: 2, seq: 3, data: delta }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(reject).toBeUndefined();
+  });
 });

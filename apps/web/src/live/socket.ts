@@ -10,7 +10,11 @@ export type ConnectionState =
 /** Where topic payloads go; returns false when the payload cannot be applied (resync needed). */
 export interface TopicSink {
   snapshot(topic: string, data: unknown): boolean;
-  delta(topic: string, data: unknown): boolean;
+  /**
+   * Applies a delta, or accepts it to validate later: then `rejected` is called if it turns
+   * out invalid, and the socket treats it as if `delta` had returned false.
+   */
+  delta(topic: string, data: unknown, rejected: () => void): boolean;
 }
 
 export interface SocketEvents {
@@ -271,9 +275,22 @@ export class LiveSocket {
     if (last !== undefined && seq <= last) return; // replayed after a resume: already applied
     // The delta must start exactly where we are; anything else is a hole: take a snapshot.
     if (last === undefined || prev !== last) return this.resync(topic);
-    if (!this.sink?.delta(topic, data)) return this.resync(topic);
+    const heardBefore = this.receivedAt.get(topic);
+    const rejected = () => this.rejectedLater(topic, heardBefore);
+    if (!this.sink?.delta(topic, data, rejected)) return this.resync(topic);
     this.seqs.set(topic, seq);
     this.receivedAt.set(topic, Date.now());
+  }
+
+  /**
+   * A delta accepted earlier failed validation: the data is as of the last valid frame again
+   * (stale until the snapshot), and the topic resyncs, unless it was let go or resynced since.
+   */
+  private rejectedLater(topic: string, heardBefore: number | undefined): void {
+    if (!this.refs.has(topic) || this.awaitingSnapshot.has(topic)) return;
+    if (heardBefore === undefined) this.receivedAt.delete(topic);
+    else this.receivedAt.set(topic, heardBefore);
+    this.resync(topic);
   }
 }
 

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTopicSink, topicKey } from './topicCache';
+import { createTopicSink, LARGE_DELTA_ROWS, topicKey } from './topicCache';
 
 const position = (symbol: string, lastPrice: string) => ({
   symbol,
@@ -16,6 +16,7 @@ const position = (symbol: string, lastPrice: string) => ({
   updatedAt: '2026-12-07T10:00:00.000Z',
 });
 const upsert = (...rows: unknown[]) => ({ upsert: rows, remove: [] });
+const noReject = () => undefined;
 
 /** Frames run by hand: `frame()` paints one (its rAF callbacks, then the task they queued). */
 let frames: FrameRequestCallback[] = [];
@@ -49,8 +50,8 @@ describe('createTopicSink', () => {
         (p) => `${p.symbol}:${p.lastPrice}`,
       );
     expect(shown()).toEqual(['AAPL:100', 'MSFT:200']); // a snapshot is published at once
-    expect(sink.delta('positions', upsert(position('AAPL', '101')))).toBe(true);
-    expect(sink.delta('positions', upsert(position('MSFT', '201')))).toBe(true);
+    expect(sink.delta('positions', upsert(position('AAPL', '101')), noReject)).toBe(true);
+    expect(sink.delta('positions', upsert(position('MSFT', '201')), noReject)).toBe(true);
     expect(shown()).toEqual(['AAPL:100', 'MSFT:200']);
     frame();
     expect(shown()).toEqual(['AAPL:101', 'MSFT:201']); // the second applied on top of the first
@@ -60,7 +61,7 @@ describe('createTopicSink', () => {
     const qc = new QueryClient();
     const sink = createTopicSink(qc);
     sink.snapshot('positions', [position('AAPL', '100')]);
-    sink.delta('positions', upsert(position('AAPL', '101')));
+    sink.delta('positions', upsert(position('AAPL', '101')), noReject);
     vi.advanceTimersByTime(100);
     expect(qc.getQueryData(topicKey('positions'))).toEqual([position('AAPL', '101')]);
   });
@@ -69,7 +70,7 @@ describe('createTopicSink', () => {
     const qc = new QueryClient();
     const sink = createTopicSink(qc);
     sink.snapshot('positions', [position('AAPL', '100')]);
-    sink.delta('positions', upsert(position('AAPL', '101')));
+    sink.delta('positions', upsert(position('AAPL', '101')), noReject);
     sink.snapshot('positions', [position('MSFT', '200')]);
     frame();
     expect(qc.getQueryData(topicKey('positions'))).toEqual([position('MSFT', '200')]);
@@ -79,7 +80,7 @@ describe('createTopicSink', () => {
     const qc = new QueryClient();
     const sink = createTopicSink(qc);
     sink.snapshot('positions', [position('AAPL', '100')]);
-    sink.delta('positions', upsert(position('AAPL', '101')));
+    sink.delta('positions', upsert(position('AAPL', '101')), noReject);
     qc.clear(); // the session ended
     frame();
     expect(qc.getQueryData(topicKey('positions'))).toBeUndefined();
@@ -90,8 +91,88 @@ describe('createTopicSink', () => {
     const sink = createTopicSink(qc);
     sink.snapshot('positions', [position('AAPL', '100')]);
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    expect(sink.delta('positions', upsert({ symbol: 'AAPL' }))).toBe(false);
+    expect(sink.delta('positions', upsert({ symbol: 'AAPL' }), noReject)).toBe(false);
     frame();
     expect(qc.getQueryData(topicKey('positions'))).toEqual([position('AAPL', '100')]);
+  });
+
+  describe('a large delta (validated after the next frame, off the socket task)', () => {
+    const many = (lastPrice: string) =>
+      Array.from({ length: LARGE_DELTA_ROWS + 1 }, (_, i) =>
+        position(`S${String(i).padStart(4, '0')}`, lastPrice),
+      );
+    const prices = (qc: QueryClient) =>
+      new Set(
+        (qc.getQueryData(topicKey('positions')) as Array<{ lastPrice: string }>).map(
+          (p) => p.lastPrice,
+        ),
+      );
+
+    it('is validated one frame later and published the frame after', () => {
+      const qc = new QueryClient();
+      const sink = createTopicSink(qc);
+      sink.snapshot('positions', many('100'));
+      const rejected = vi.fn();
+      expect(sink.delta('positions', upsert(...many('101')), rejected)).toBe(true);
+      frame(); // validated and reduced
+      expect(prices(qc)).toEqual(new Set(['100']));
+      frame(); // published
+      expect(prices(qc)).toEqual(new Set(['101']));
+      expect(rejected).not.toHaveBeenCalled();
+    });
+
+    it('rejects a malformed one: the cache keeps the last valid rows and later deltas are dropped', () => {
+      const qc = new QueryClient();
+      const sink = createTopicSink(qc);
+      sink.snapshot('positions', many('100'));
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      const bad = [...many('101'), { ...position('S9999', '101'), lastPrice: '1e3' }];
+      const rejected = vi.fn();
+      const after = vi.fn();
+      expect(sink.delta('positions', upsert(...bad), rejected)).toBe(true);
+      // A small delta behind the malformed one builds on it: it is dropped with it.
+      expect(sink.delta('positions', upsert(position('S0000', '102')), after)).toBe(true);
+      frame();
+      frame();
+      expect(rejected).toHaveBeenCalledOnce();
+      expect(after).not.toHaveBeenCalled();
+      expect(warn).toHaveBeenCalledWith('[live] invalid delta for positions', expect.any(Array));
+      expect(prices(qc)).toEqual(new Set(['100']));
+    });
+
+    it('applies the small deltas that arrive behind it in order, after it', () => {
+      const qc = new QueryClient();
+      const sink = createTopicSink(qc);
+      sink.snapshot('positions', many('100'));
+      sink.delta('positions', upsert(...many('101')), noReject);
+      sink.delta('positions', upsert(position('S0000', '102')), noReject);
+      frame();
+      frame();
+      const rows = qc.getQueryData(topicKey('positions')) as Array<{ lastPrice: string }>;
+      expect(rows[0]!.lastPrice).toBe('102');
+      expect(rows[1]!.lastPrice).toBe('101');
+    });
+
+    it('is dropped when a snapshot arrives before it was validated', () => {
+      const qc = new QueryClient();
+      const sink = createTopicSink(qc);
+      sink.snapshot('positions', many('100'));
+      const rejected = vi.fn();
+      sink.delta('positions', upsert(...many('101')), rejected);
+      sink.snapshot('positions', [position('AAPL', '200')]);
+      frame();
+      frame();
+      expect(qc.getQueryData(topicKey('positions'))).toEqual([position('AAPL', '200')]);
+      expect(rejected).not.toHaveBeenCalled();
+    });
+
+    it('is validated anyway when no frame comes (a hidden tab)', () => {
+      const qc = new QueryClient();
+      const sink = createTopicSink(qc);
+      sink.snapshot('positions', many('100'));
+      sink.delta('positions', upsert(...many('101')), noReject);
+      vi.advanceTimersByTime(200);
+      expect(prices(qc)).toEqual(new Set(['101']));
+    });
   });
 });
