@@ -63,6 +63,31 @@ describe.each(databaseTargets(inject('postgresUrl')))('database on $name', (targ
     expect(rows).toHaveLength(0);
   });
 
+  it('keeps a statement from outside out of an open transaction, however the two interleave', async () => {
+    const reason = 'isolation test';
+    const byReason = () =>
+      handle.db
+        .select()
+        .from(schema.killSwitchEvents)
+        .where(eq(schema.killSwitchEvents.reason, reason));
+    let outside: Promise<unknown[]> | undefined;
+    await expect(
+      handle.db.transaction(async (tx) => {
+        await tx.insert(schema.killSwitchEvents).values({
+          action: 'engage',
+          reason,
+          actor: 'test',
+          at: new Date().toISOString(),
+        });
+        outside = byReason(); // started while the transaction is open, with its row written
+        for (let i = 0; i < 3; i++) await tx.execute(sql`select 1`);
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
+    expect(await outside).toHaveLength(0);
+    expect(await byReason()).toHaveLength(0);
+  });
+
   it('refuses a duplicate order id, so a retried order can never be stored twice', async () => {
     const order = {
       id: 'dup-1',

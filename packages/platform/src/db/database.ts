@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import * as schema from './schema';
+import { turnTaking } from './turnTaking';
 
 export type Schema = typeof schema;
 /** The database as every service sees it, whichever driver is behind it. */
@@ -58,7 +59,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     mkdirSync(dirname(dir), { recursive: true });
     client = new PGlite(dir);
   }
-  const db = drizzlePglite(client, { schema });
+  // Each statement starts on a fresh event-loop turn (see turnTaking): a push or a reply queued
+  // behind a chain of statements waits for one statement, not the whole chain.
+  const db = drizzlePglite(turnTaking(client), { schema });
   await migratePglite(db, { migrationsFolder: migrationsDir });
   return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
 }
