@@ -1,9 +1,5 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
-
-/** Resolves on the check phase of the next event-loop turn (after pending I/O and earlier immediates). */
-export function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
 
 /**
  * PGlite runs in this process: once a statement starts, the WASM engine runs it to the end on the
