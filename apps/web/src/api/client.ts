@@ -80,6 +80,8 @@ interface RequestOptions {
   expectUnauthorized?: boolean;
   /** Do not offer step-up and retry on STEP_UP_REQUIRED (the retry itself). */
   noStepUp?: boolean;
+  /** Do not check the session and retry on 401 (the retry itself). */
+  noSessionRetry?: boolean;
 }
 
 function fieldErrorsOf(problem: Problem): Record<string, string> {
@@ -109,6 +111,23 @@ async function toApiError(res: Response): Promise<ApiError> {
   );
 }
 
+/**
+ * True when the browser's session cookie names a live session. A request sent just before the
+ * session id rotated (step-up, MFA, password change, in this tab or another) carries the old id
+ * and gets 401 although the session lives on under the new id the cookie now holds.
+ */
+async function sessionLives(): Promise<boolean> {
+  try {
+    const res = await fetch(BASE + '/auth/session', {
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+    });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
 /** Calls the console API: JSON in and out, CSRF header on mutations, problem+json errors. */
 export async function apiRequest(path: string, options: RequestOptions = {}): Promise<unknown> {
   const method = options.method ?? 'GET';
@@ -134,7 +153,12 @@ export async function apiRequest(path: string, options: RequestOptions = {}): Pr
   noteServerDate(res);
   if (!res.ok) {
     const error = await toApiError(res);
-    if (res.status === 401 && !options.expectUnauthorized) onUnauthorized?.();
+    if (res.status === 401 && !options.expectUnauthorized) {
+      // A missing session is found before any effect, so sending the request again is safe.
+      if (error.code === 'UNAUTHENTICATED' && !options.noSessionRetry && (await sessionLives()))
+        return apiRequest(path, { ...options, noSessionRetry: true });
+      onUnauthorized?.();
+    }
     if (error.code === 'STEP_UP_REQUIRED' && onStepUpRequired && !options.noStepUp)
       if (await onStepUpRequired()) return apiRequest(path, { ...options, noStepUp: true });
     throw error;
