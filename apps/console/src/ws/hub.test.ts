@@ -2,6 +2,7 @@ import { WS_CLOSE } from '@qd/contracts';
 import { MemoryBus, RedisBus, createLogger, type Bus } from '@qd/platform';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { Revocations } from '../auth/revocation';
+import { NO_METRICS, type HubMetrics } from './hubMetrics';
 import {
   ScriptedSource,
   connect,
@@ -21,12 +22,16 @@ afterEach(async () => {
   cleanups = [];
 });
 
-async function setup(opts: Parameters<typeof startHub>[2] = {}, bus: Bus = new MemoryBus()) {
+async function setup(
+  opts: Parameters<typeof startHub>[2] = {},
+  bus: Bus = new MemoryBus(),
+  metrics?: HubMetrics,
+) {
   const source = new ScriptedSource(bus);
   source.set('fills', []);
   source.set('positions', []);
   source.set('prices:AAPL', { last: '0' });
-  const h = await startHub(bus, source, opts);
+  const h = await startHub(bus, source, opts, metrics);
   cleanups.push(() => h.stop());
   return { ...h, source, bus };
 }
@@ -147,6 +152,34 @@ describe('hub: coalescing and backpressure', () => {
       c.frames.findIndex((f) => f.topic === topic && f.seq === seq);
     expect(at('fills', fillSeq)).toBeGreaterThan(-1);
     expect(at('fills', fillSeq)).toBeLessThan(at('positions', held));
+  });
+
+  it('writes a fill before the next turn of the event loop; a mark waits for the next turn', async () => {
+    let sent = 0;
+    const { url, source } = await setup({}, new MemoryBus(), {
+      ...NO_METRICS,
+      sent: (n) => (sent += n),
+    });
+    const c = await connect(url);
+    c.send({ type: 'subscribe', topics: ['positions', 'fills'] });
+    await c.until((f) => f.topic === 'fills' && f.type === 'snapshot');
+    await c.until((f) => f.topic === 'positions' && f.type === 'snapshot');
+    // Sent frames counted at the first check phase after the publish: the hub's next-turn flush
+    // is queued behind this probe, a microtask flush has already run.
+    const sentByNextTurn = (publish: () => Promise<number>) =>
+      new Promise<number>((resolve) => {
+        const before = sent;
+        void publish();
+        setImmediate(() => resolve(sent - before));
+      });
+    expect(await sentByNextTurn(() => source.publish('fills', { add: [fill('u1')] }))).toBe(1);
+    expect(
+      await sentByNextTurn(() =>
+        source.publish('positions', { upsert: [pos('AAPL')], remove: [] }),
+      ),
+    ).toBe(0);
+    await c.until((f) => f.topic === 'positions' && f.type === 'delta');
+    expect(deltas(c.frames, 'fills').map((f) => f.data)).toEqual([{ add: [fill('u1')] }]);
   });
 
   it('a stalled socket is conflated within bounded memory and cut off; a healthy one gets a gapless chain in order', async () => {

@@ -13,8 +13,15 @@ import {
 import { AppError, type Bus, type Logger, type SessionRecord } from '@qd/platform';
 import type { WebSocket } from 'ws';
 import { topicRefusal } from '../auth/strategyScope';
+import { FlushScheduler } from './flushScheduler';
 import { NO_METRICS, type HubMetrics } from './hubMetrics';
-import { DEFAULT_HUB_OPTIONS, type Client, type HubOptions, type SnapshotSource } from './hubTypes';
+import {
+  DEFAULT_HUB_OPTIONS,
+  URGENT_TOPICS,
+  type Client,
+  type HubOptions,
+  type SnapshotSource,
+} from './hubTypes';
 import { deltaSize, mergeDeltas } from './topicData';
 import { TopicStore, type Change } from './topicStore';
 import { MemorySocketQuota, type SocketQuota } from './socketQuota';
@@ -34,8 +41,7 @@ export class Hub {
   private readonly clients = new Set<Client>();
   private readonly subs = new Map<string, Set<Client>>();
   private readonly quota: SocketQuota;
-  private readonly ready = new Set<Client>();
-  private immediate: NodeJS.Immediate | null = null;
+  private readonly flushes = new FlushScheduler<Client>((c) => this.flush(c));
   private heartbeat: NodeJS.Timeout | null = null;
   private unsubscribes: Array<() => Promise<void>> = [];
   private drained: (() => void) | null = null;
@@ -119,6 +125,7 @@ export class Hub {
       timer: null,
       due: 0,
       sentAt: new Map(),
+      sentSeq: new Map(),
       alive: true,
       inbox: Promise.resolve(),
       lease: null,
@@ -156,7 +163,7 @@ export class Hub {
   private detach(c: Client): void {
     if (!this.clients.delete(c)) return;
     if (c.timer) clearTimeout(c.timer);
-    this.ready.delete(c);
+    this.flushes.ready.delete(c);
     for (const t of c.topics) this.unindex(c, t);
     c.lease?.release();
     if (this.clients.size === 0) this.drained?.();
@@ -202,6 +209,7 @@ export class Hub {
         c.pending.delete(t);
         c.resnapshot.delete(t);
         c.sentAt.delete(t); // bounded by what the client holds, not by what it ever held
+        c.sentSeq.delete(t);
         this.unindex(c, t);
       }
       return;
@@ -256,8 +264,19 @@ export class Hub {
     // An instance topic's seqs are this instance's own: a resume from elsewhere gets a snapshot.
     const local = INSTANCE_TOPICS.has(topicFamily(topic));
     const missed = since === undefined || local ? null : this.store.replaySince(topic, since);
-    if (missed === null) return this.sendRaw(c, this.store.snapshotFrame(topic));
-    for (const change of missed) this.sendRaw(c, change.frame);
+    if (missed === null) return this.sendSnapshot(c, topic);
+    const sent = c.sentSeq.get(topic) ?? -Infinity;
+    for (const change of missed) if (change.seq > sent) this.sendChange(c, topic, change);
+  }
+
+  private sendSnapshot(c: Client, topic: string): void {
+    this.sendRaw(c, this.store.snapshotFrame(topic));
+    c.sentSeq.set(topic, this.store.seq(topic)!);
+  }
+
+  private sendChange(c: Client, topic: string, change: Change): void {
+    this.sendRaw(c, change.frame);
+    c.sentSeq.set(topic, change.seq);
   }
 
   private fanOut(topic: string, change: Change): void {
@@ -278,17 +297,7 @@ export class Hub {
       }
       this.schedule(c, topic, now);
     }
-    this.kick();
-  }
-
-  /** Flushes the clients that are ready on the next turn of the event loop (one timer for all). */
-  private kick(): void {
-    if (this.ready.size && !this.immediate)
-      this.immediate = setImmediate(() => {
-        this.immediate = null;
-        for (const c of this.ready) this.flush(c);
-        this.ready.clear();
-      });
+    this.flushes.kick(URGENT_TOPICS.has(topic));
   }
 
   /**
@@ -297,9 +306,9 @@ export class Hub {
    * mark-to-market push); a busier topic waits for its own slot, coalesced in the meantime.
    */
   private schedule(c: Client, topic: string, now: number): void {
-    if (this.ready.has(c)) return;
+    if (this.flushes.ready.has(c)) return;
     const wait = (c.sentAt.get(topic) ?? 0) + 1000 / this.opts.maxRate - now;
-    if (wait <= 0) this.ready.add(c);
+    if (wait <= 0) this.flushes.ready.add(c);
     else if (!c.timer || c.due > now + wait) this.arm(c, now + wait, now);
   }
 
@@ -333,7 +342,7 @@ export class Hub {
   private sendDue(c: Client, now: number): void {
     for (const t of c.resnapshot) {
       c.pending.delete(t);
-      if (c.topics.has(t)) this.sendRaw(c, this.store.snapshotFrame(t));
+      if (c.topics.has(t)) this.sendSnapshot(c, t);
       c.sentAt.set(t, now);
     }
     c.resnapshot.clear();
@@ -348,6 +357,7 @@ export class Hub {
       const frame =
         p.frame ?? JSON.stringify({ type: 'delta', topic, prev: p.prev, seq: p.seq, data: p.data });
       this.sendRaw(c, frame);
+      c.sentSeq.set(topic, p.seq);
       if (p.ts !== undefined) this.metrics.latency(now - p.ts);
       c.sentAt.set(topic, now);
       c.pending.delete(topic);
@@ -377,7 +387,7 @@ export class Hub {
       c.resnapshot.add(topic);
       this.schedule(c, topic, Date.now());
     }
-    this.kick();
+    this.flushes.kick();
   }
 
   /** Pings every socket; one that did not answer the previous ping is dropped. */
@@ -433,7 +443,7 @@ export class Hub {
 
   async close(): Promise<void> {
     if (this.heartbeat) clearInterval(this.heartbeat);
-    if (this.immediate) clearImmediate(this.immediate);
+    this.flushes.cancel();
     await Promise.allSettled(this.unsubscribes.map((u) => u()));
     for (const c of [...this.clients]) {
       this.detach(c);

@@ -4,6 +4,7 @@ import { GATEWAY_EVENTS_CHANNEL, type GatewayEvent } from '@qd/contracts';
 import { createLogger, type Bus, type SessionRecord } from '@qd/platform';
 import { WebSocket, WebSocketServer } from 'ws';
 import { Hub, type HubOptions } from './hub';
+import type { HubMetrics } from './hubMetrics';
 import { applyDelta } from './topicData';
 
 export type Frame = Record<string, unknown> & { type: string; topic?: string };
@@ -54,8 +55,13 @@ export function session(userId = 'u1', role = 'admin', id = `s-${userId}`): Sess
 }
 
 /** A hub behind a real WebSocket server; every connection gets the session its URL names. */
-export async function startHub(bus: Bus, source: ScriptedSource, opts: Partial<HubOptions> = {}) {
-  const hub = new Hub(bus, source, createLogger('t', 'silent'), opts);
+export async function startHub(
+  bus: Bus,
+  source: ScriptedSource,
+  opts: Partial<HubOptions> = {},
+  metrics?: HubMetrics,
+) {
+  const hub = new Hub(bus, source, createLogger('t', 'silent'), opts, metrics);
   await hub.start([]);
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
   await new Promise((r) => wss.once('listening', r));

@@ -45,6 +45,11 @@ export interface Client {
   due: number;
   /** When each topic last sent this client a frame: the rate limit is per topic. */
   sentAt: Map<string, number>;
+  /**
+   * The seq of the last frame of each topic written to this socket. A subscribe that waited
+   * while an urgent change was flushed replays only what came after it: never a delta twice.
+   */
+  sentSeq: Map<string, number>;
   alive: boolean;
   /** The client's messages, handled one after another (after admission). */
   inbox: Promise<void>;
@@ -56,3 +61,12 @@ export interface Client {
 export interface SnapshotSource {
   get(path: string): Promise<unknown>;
 }
+
+/**
+ * Topics whose changes are events a user acts on (a fill, an order's new state, the kill switch).
+ * They are flushed as soon as the publishing code yields, not on the next turn of the event loop:
+ * the gateway goes on to publish positions and account and to answer the order, and the console
+ * to process that answer, all before the next turn. Marks, prices and the rest keep the next-turn
+ * flush, which batches a tick's frames into one write per client.
+ */
+export const URGENT_TOPICS = new Set(['fills', 'orders', 'killswitch']);
