@@ -5,6 +5,12 @@ test('a market order previews, confirms, fills and shows up as a position — by
   page,
 }) => {
   await login(page);
+  // Earlier specs may have traded AAPL: the row must show what was held plus these 10.
+  const positions = (await (await page.request.get('/api/v1/positions')).json()) as {
+    symbol: string;
+    qty: string;
+  }[];
+  const held = Number(positions.find((p) => p.symbol === 'AAPL')?.qty ?? 0);
   await previewOrder(page, { symbol: 'AAPL', side: 'Buy', qty: '10' });
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(/Buy 10 AAPL/i);
@@ -26,7 +32,10 @@ test('a market order previews, confirms, fills and shows up as a position — by
 
   const row = page.getByTestId('positions-grid').locator('[row-id="AAPL"]').first();
   await expect(row).toBeVisible();
-  await expect(row).toContainText('10');
+  const qty = row.locator('[col-id="qty"]');
+  await expect
+    .poll(async () => Number((await qty.textContent())?.replace(/,/g, '')))
+    .toBe(held + 10);
   await expect(page.getByTestId('fills-grid')).toContainText('AAPL');
   await expect(page.getByTestId('activity-feed')).toContainText('AAPL');
   await expect(page.getByTestId('metric-positions')).not.toHaveText(/^\s*0\s*$/);
