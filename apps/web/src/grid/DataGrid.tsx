@@ -167,6 +167,10 @@ function LiveGrid<T>({
       rowBuffer: ROW_BUFFER,
       suppressCellFocus: false,
       animateRows: false,
+      // Header and row cells in the DOM in column order after a move, as ag-grid-react's React
+      // rendering kept them (vanilla only repositions them): screen readers and anything reading
+      // the DOM see the order on screen.
+      ensureDomOrder: true,
       suppressNoRowsOverlay: true,
       onGridReady: (e) => {
         api.current = e.api;
