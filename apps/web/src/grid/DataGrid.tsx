@@ -150,7 +150,8 @@ function LiveGrid<T>({
   }, [columns, colDef]);
 
   // Re-renders once after creation so the React cells the grid's first rows registered are
-  // rendered before the frame is painted (the store's subscription starts only after paint).
+  // rendered before the frame is painted: PortalCells subscribes to the store in a passive
+  // effect, which may run after the paint.
   const [, cellsCreated] = useReducer((n: number) => n + 1, 0);
   // A layout effect, as ag-grid-react's ref callback did: the grid is built in the commit that
   // removes the skeleton, so no frame shows an empty panel between them.
