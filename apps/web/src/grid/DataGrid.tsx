@@ -1,18 +1,18 @@
 import type { GridId } from '@qd/contracts';
-import type {
-  ColDef,
-  ColumnResizedEvent,
-  GetRowIdFunc,
-  GetRowIdParams,
-  GridApi,
-  GridReadyEvent,
+import {
+  createGrid,
+  type ColDef,
+  type GetRowIdFunc,
+  type GetRowIdParams,
+  type GridApi,
+  type GridOptions,
 } from 'ag-grid-community';
-import { AgGridReact } from 'ag-grid-react';
 import {
   useCallback,
   useEffect,
   useLayoutEffect,
   useMemo,
+  useReducer,
   useRef,
   useState,
   type ReactNode,
@@ -23,6 +23,8 @@ import { EmptyState } from '../ui/EmptyState';
 import { SkeletonRows } from '../ui/Skeleton';
 import { useGridTurn } from './gridTurn';
 import { RowPacer } from './rowPacer';
+import { PortalCells } from './PortalCells';
+import { PortalCellStore, type PortalGridContext } from './portalCells';
 import { gridTheme } from './setup';
 import { TotalsBar, useTotalsFollow, type TotalsCells } from './TotalsBar';
 import { useGridState } from './useGridState';
@@ -79,11 +81,14 @@ export function DataGrid<T>(props: DataGridProps<T>) {
 }
 
 /**
- * The grid itself. It gets its rows once, at creation; every later `rows` array is handed over
- * as transactions of the rows that changed (the topic cache keeps unchanged rows' objects),
- * paced so the rendered rows' redraw is spread over frames (see RowPacer). Passing a new
- * `rowData` instead makes AG Grid diff every row and redraw and re-measure the whole viewport
- * (a forced layout) on each pushed update. Totals sit under the grid, outside it (see TotalsBar).
+ * The grid itself: vanilla AG Grid in a div this component owns (no ag-grid-react, which would
+ * put every row and cell through React on each pushed update; see docs/adr/0007). It gets its
+ * rows once, at creation; every later `rows` array is handed over as transactions of the rows
+ * that changed (the topic cache keeps unchanged rows' objects), paced so the rendered rows'
+ * redraw is spread over frames (see RowPacer). Passing a new `rowData` instead makes AG Grid diff
+ * every row and redraw and re-measure the whole viewport (a forced layout) on each pushed update.
+ * Totals sit under the grid, outside it (see TotalsBar). React cells (action buttons) are
+ * rendered into the grid's cells through portals (see portalCells.ts).
  */
 function LiveGrid<T>({
   rows,
@@ -102,17 +107,22 @@ function LiveGrid<T>({
     [defaultColDef],
   );
   const [initialRows] = useState(rows);
+  const [cells] = useState(() => new PortalCellStore());
   const api = useRef<GridApi<T> | null>(null);
   const follow = useTotalsFollow<T>();
-  const latest = useRef({ rows, getRowId, onApi });
+  const { onGridReady: restoreState, onColumnChanged } = state;
+  const { onColumns, onBodyScroll } = follow;
+  // The grid's options hold fixed functions that call the latest props and handlers.
+  const latest = useRef({ rows, getRowId, onApi, restoreState, onColumnChanged });
   useLayoutEffect(() => {
-    latest.current = { rows, getRowId, onApi };
+    latest.current = { rows, getRowId, onApi, restoreState, onColumnChanged };
   });
   // AG Grid reads getRowId once; callers may pass a new function each render.
   const rowId = useCallback((p: GetRowIdParams<T>) => latest.current.getRowId(p), []);
 
   const pacer = useRef<RowPacer<T> | null>(null);
   const frame = useRef<HTMLDivElement | null>(null);
+  const host = useRef<HTMLDivElement | null>(null);
   const sync = useCallback(() => {
     const grid = api.current;
     if (!grid || grid.isDestroyed()) return;
@@ -131,57 +141,72 @@ function LiveGrid<T>({
 
   useEffect(sync, [sync, rows]);
 
-  const { onGridReady: restoreState, onColumnChanged } = state;
-  const { onColumns, onBodyScroll } = follow;
-  const onGridReady = useCallback(
-    (e: GridReadyEvent<T>) => {
-      api.current = e.api;
-      restoreState(e);
-      onColumns(e);
-      latest.current.onApi?.(e.api);
-      sync(); // rows that arrived while the grid was being created
-    },
-    [restoreState, onColumns, sync],
-  );
-  const onGridPreDestroyed = useCallback(() => {
-    pacer.current?.cancel();
-    pacer.current = null;
-    api.current = null;
-    latest.current.onApi?.(null);
-  }, []);
-  const onColumnResized = useCallback(
-    (e: ColumnResizedEvent<T>) => {
-      onColumnChanged(e);
-      onColumns(e);
-    },
-    [onColumnChanged, onColumns],
-  );
+  // Columns and default column are the only options that change after creation.
+  const created = useRef({ columns, colDef });
+  useEffect(() => {
+    if (created.current.columns !== columns) api.current?.setGridOption('columnDefs', columns);
+    if (created.current.colDef !== colDef) api.current?.setGridOption('defaultColDef', colDef);
+    created.current = { columns, colDef };
+  }, [columns, colDef]);
+
+  // Re-renders once after creation so the React cells the grid's first rows registered are
+  // rendered before the frame is painted: PortalCells subscribes to the store in a passive
+  // effect, which may run after the paint.
+  const [, cellsCreated] = useReducer((n: number) => n + 1, 0);
+  // A layout effect, as ag-grid-react's ref callback did: the grid is built in the commit that
+  // removes the skeleton, so no frame shows an empty panel between them.
+  useLayoutEffect(() => {
+    const options: GridOptions<T> = {
+      theme: gridTheme,
+      styleNonce: cspNonce(), // the CSP has no 'unsafe-inline' for styles
+      rowData: initialRows,
+      columnDefs: created.current.columns,
+      defaultColDef: created.current.colDef,
+      getRowId: rowId,
+      context: { portalCells: cells } satisfies PortalGridContext,
+      suppressColumnVirtualisation: true,
+      rowBuffer: ROW_BUFFER,
+      suppressCellFocus: false,
+      animateRows: false,
+      // Header and row cells in the DOM in column order after a move, as ag-grid-react's React
+      // rendering kept them (vanilla only repositions them): screen readers and anything reading
+      // the DOM see the order on screen.
+      ensureDomOrder: true,
+      suppressNoRowsOverlay: true,
+      onGridReady: (e) => {
+        api.current = e.api;
+        latest.current.restoreState(e);
+        onColumns(e);
+        latest.current.onApi?.(e.api);
+        sync(); // rows that arrived while the grid was being created
+      },
+      onGridPreDestroyed: () => {
+        pacer.current?.cancel();
+        pacer.current = null;
+        api.current = null;
+        latest.current.onApi?.(null);
+      },
+      onSortChanged: (e) => latest.current.onColumnChanged(e),
+      onColumnMoved: (e) => latest.current.onColumnChanged(e),
+      onColumnResized: (e) => {
+        latest.current.onColumnChanged(e);
+        onColumns(e);
+      },
+      onDisplayedColumnsChanged: onColumns,
+      onBodyScroll,
+      onColumnVisible: (e) => latest.current.onColumnChanged(e),
+      onColumnPinned: (e) => latest.current.onColumnChanged(e),
+    };
+    const grid = createGrid(host.current!, options);
+    if (cells.getSnapshot().length > 0) cellsCreated();
+    return () => grid.destroy();
+  }, [initialRows, rowId, cells, sync, onColumns, onBodyScroll]);
 
   return (
     <div ref={frame} className="absolute inset-0 flex flex-col" data-grid-id={gridId}>
       <div className="relative min-h-0 flex-1">
-        <AgGridReact<T>
-          theme={gridTheme}
-          styleNonce={cspNonce()}
-          rowData={initialRows}
-          columnDefs={columns}
-          defaultColDef={colDef}
-          getRowId={rowId}
-          suppressColumnVirtualisation
-          rowBuffer={ROW_BUFFER}
-          suppressCellFocus={false}
-          animateRows={false}
-          suppressNoRowsOverlay
-          onGridReady={onGridReady}
-          onGridPreDestroyed={onGridPreDestroyed}
-          onSortChanged={onColumnChanged}
-          onColumnMoved={onColumnChanged}
-          onColumnResized={onColumnResized}
-          onDisplayedColumnsChanged={onColumns}
-          onBodyScroll={onBodyScroll}
-          onColumnVisible={onColumnChanged}
-          onColumnPinned={onColumnChanged}
-        />
+        <div ref={host} className="h-full w-full" />
+        <PortalCells store={cells} />
         {rows.length === 0 && <EmptyState overlay title={empty.title} hint={empty.hint} />}
       </div>
       {totals && <TotalsBar columns={follow.columns} centerRef={follow.center} cells={totals} />}

@@ -1,19 +1,17 @@
 import type { Order } from '@qd/contracts';
-import type { CustomCellRendererProps } from 'ag-grid-react';
 import { useState } from 'react';
 import { ApiError } from '../../api/client';
 import { cancelOrder } from '../../api/endpoints';
+import type { PortalCellProps } from '../../grid/portalCells';
 import { Button } from '../../ui/Button';
 import { showToast } from '../shell/toasts';
 import { describeOrder } from './orderText';
 import { useCancelGate } from './useTradingGate';
 
 /** Cancel button for one working order; the row leaves the grid when the cancel is pushed back. */
-export function CancelOrderCell({ data }: CustomCellRendererProps<Order>) {
+export function CancelOrderCell({ data: order }: PortalCellProps<Order>) {
   const gate = useCancelGate();
   const [busy, setBusy] = useState(false);
-  if (!data) return null;
-  const order = data;
 
   async function onCancel() {
     setBusy(true);

@@ -5,6 +5,7 @@ import { ColumnsMenu } from '../../grid/ColumnsMenu';
 import { ExportActions } from '../../grid/ExportActions';
 import { headerTitle, numberColumn, sideColumn, textColumn, timeColumn } from '../../grid/columns';
 import { DataGrid } from '../../grid/DataGrid';
+import { portalCell } from '../../grid/portalCells';
 import { useFreshness } from '../../live/useFreshness';
 import { Panel } from '../../ui/Panel';
 import { useSession } from '../auth/session';
@@ -40,7 +41,9 @@ const COLUMNS: ColDef<Order>[] = [
   {
     colId: 'actions',
     headerName: '',
-    cellRenderer: CancelOrderCell,
+    ...portalCell(CancelOrderCell),
+    // No value, so AG Grid refreshes the cell on every update of its row and the button gets
+    // the live order (a modify changes its price and quantity); orders change per event, not tick.
     sortable: false,
     filter: false,
     resizable: false,

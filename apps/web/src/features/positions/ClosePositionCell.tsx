@@ -1,6 +1,6 @@
 import type { Position } from '@qd/contracts';
-import type { CustomCellRendererProps } from 'ag-grid-react';
 import { lazy, Suspense, useState } from 'react';
+import type { PortalCellProps } from '../../grid/portalCells';
 import { Button } from '../../ui/Button';
 import { useTradingGate } from '../orders/useTradingGate';
 import { usePosition } from './usePositions';
@@ -15,10 +15,9 @@ const ClosePositionDialog = lazy(() =>
  * when the row's numbers tick (its column's value is the symbol), so the dialog reads the live
  * position itself.
  */
-export function ClosePositionCell({ data }: CustomCellRendererProps<Position>) {
+export function ClosePositionCell({ data }: PortalCellProps<Position>) {
   const gate = useTradingGate();
   const [open, setOpen] = useState(false);
-  if (!data) return null;
   return (
     <span
       title={gate.reason ?? `Close the ${data.symbol} position at market`}

@@ -5,6 +5,7 @@ import { ColumnsMenu } from '../../grid/ColumnsMenu';
 import { ExportActions } from '../../grid/ExportActions';
 import { ACTIONS_COLUMN, formatNumberCell, numberColumn, textColumn } from '../../grid/columns';
 import { DataGrid } from '../../grid/DataGrid';
+import { portalCell } from '../../grid/portalCells';
 import { signClass } from '../../grid/FlashCell';
 import type { TotalsCells } from '../../grid/TotalsBar';
 import { useFreshness } from '../../live/useFreshness';
@@ -31,9 +32,9 @@ const COLUMNS: ColDef<Position>[] = [
   {
     colId: ACTIONS_COLUMN,
     headerName: '',
-    cellRenderer: ClosePositionCell,
-    // A column with no value is redrawn on every update of its row (a React render per row per
-    // tick); with the symbol as its value it is redrawn only if that changes.
+    ...portalCell(ClosePositionCell),
+    // A column with no value is refreshed on every update of its row (a React render per row
+    // per tick); with the symbol as its value it is refreshed only if that changes.
     valueGetter: (p) => p.data?.symbol,
     sortable: false,
     filter: false,
