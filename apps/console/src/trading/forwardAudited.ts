@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Permission } from '@qd/contracts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -89,11 +88,9 @@ export function forwardAudited(app: FastifyInstance, gateway: GatewayClient, aud
           requestId: req.id,
         });
         if (spec.target !== false) {
-          // The gateway published the change (a fill) before answering, and the hub sends it on
-          // the next turn of the event loop; the audit write (PGlite in this process, run
-          // without yielding) would hold that turn. Yielding once first sends the fill frame
-          // before the audit row is written; the answer still waits for the audit.
-          await nextTurn();
+          // The change the gateway published (a fill) is already on the sockets: the hub flushes
+          // fills and orders at once, and every PGlite statement starts on a fresh turn
+          // (platform's turnTaking), so the audit write holds up neither; the answer waits for it.
           await auditSuccess(
             audit,
             req,
