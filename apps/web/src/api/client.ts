@@ -116,16 +116,11 @@ async function toApiError(res: Response): Promise<ApiError> {
  * session id rotated (step-up, MFA, password change, in this tab or another) carries the old id
  * and gets 401 although the session lives on under the new id the cookie now holds.
  */
-async function sessionLives(): Promise<boolean> {
-  try {
-    const res = await fetch(BASE + '/auth/session', {
-      headers: { Accept: 'application/json' },
-      credentials: 'same-origin',
-    });
-    return res.ok;
-  } catch {
-    return false;
-  }
+function sessionLives(): Promise<boolean> {
+  return apiRequest('/auth/session', { expectUnauthorized: true }).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Calls the console API: JSON in and out, CSRF header on mutations, problem+json errors. */
