@@ -165,8 +165,7 @@ export function createTopicSink(queryClient: QueryClient): TopicSink {
   const latest = (topic: string): unknown =>
     unpublished.has(topic) ? unpublished.get(topic) : queryClient.getQueryData(topicKey(topic));
   /** Validates and reduces one delta; false (and a warning) when it is invalid or has no base. */
-  const apply = (topic: string, raw: unknown): boolean => {
-    const s = schemasOf(topic);
+  const apply = (topic: string, raw: unknown, s = schemasOf(topic)): boolean => {
     const parsed = s?.delta.safeParse(raw);
     const prev = latest(topic);
     if (!s || !parsed?.success || prev === undefined) {
@@ -218,14 +217,14 @@ export function createTopicSink(queryClient: QueryClient): TopicSink {
       const waiting = queued.get(topic);
       // A delta behind a queued one waits with it: they apply in order, whatever their size.
       if (waiting) return (waiting.push({ raw, rejected }), true);
-      const family = schemasOf(topic)?.family;
+      const s = schemasOf(topic);
       const large =
         defer &&
-        family !== undefined &&
-        isRowTopic(family) &&
+        s !== null &&
+        isRowTopic(s.family) &&
         rowsIn(raw) > LARGE_DELTA_ROWS &&
         latest(topic) !== undefined;
-      if (!large) return apply(topic, raw);
+      if (!large) return apply(topic, raw, s);
       queued.set(topic, [{ raw, rejected }]);
       if (!validating) {
         validating = true;
