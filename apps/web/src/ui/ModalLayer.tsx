@@ -45,7 +45,7 @@ interface ModalLayerProps {
  * which is not under the overlay in the DOM, so wheel and touch on the overlay do not reach it).
  *
  * The focus moves into the panel once the panel has been painted (unless a field inside took it
- * with `autoFocus`): focusing a control forces the style and layout of the new panel, plus the
+ * with `focusOnMount`): focusing a control forces the style and layout of the new panel, plus the
  * blur and focus events, inside the click that opens it, and that is time before the dialog shows.
  */
 export function ModalLayer({
@@ -56,7 +56,7 @@ export function ModalLayer({
   describedBy,
   children,
 }: ModalLayerProps) {
-  // Read while rendering, i.e. before React commits the panel: a child with `autoFocus` takes the
+  // Read while rendering, i.e. before the panel is committed: a child with `focusOnMount` takes the
   // focus during the commit, before any effect of ours could see what had it.
   const [returnFocusTo] = useState(() =>
     document.activeElement instanceof HTMLElement ? document.activeElement : null,

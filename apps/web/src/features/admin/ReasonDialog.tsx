@@ -2,6 +2,7 @@ import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { Field, inputClass } from '../../ui/Field';
+import { focusOnMount } from '../../ui/focusOnMount';
 
 /**
  * Asks for the reason an administrative action is taken (it goes into the audit log); `children`
@@ -42,7 +43,7 @@ export function ReasonDialog({
           {({ id, describedBy, invalid }) => (
             <input
               id={id}
-              autoFocus
+              ref={focusOnMount}
               value={reason}
               onChange={(e) => {
                 setReason(e.target.value);

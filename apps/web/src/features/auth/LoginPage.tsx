@@ -8,6 +8,7 @@ import { AUTH_CARD_CLASS, AuthFrame } from './AuthFrame';
 import { loginReasonMessage, type LoginReason } from './loginReason';
 import { SecondFactorField } from './mfa/SecondFactorField';
 import { ProviderButtons } from './ProviderButtons';
+import { focusOnMount } from '../../ui/focusOnMount';
 
 function messageFor(e: unknown): string {
   if (!(e instanceof ApiError)) return 'Sign-in failed unexpectedly. Try again.';
@@ -119,7 +120,7 @@ export function LoginPage({ reason, onSignedIn }: Props) {
                   id={id}
                   name="username"
                   autoComplete="username"
-                  autoFocus
+                  ref={focusOnMount}
                   value={username}
                   onChange={(e) => setUsername(e.target.value)}
                   aria-describedby={describedBy}

@@ -1,4 +1,5 @@
 import { Field, inputClass } from '../../ui/Field';
+import { focusOnMount } from '../../ui/focusOnMount';
 
 /** The required-reason textarea of a dangerous action (recorded in the audit trail). */
 export function ReasonField({
@@ -19,7 +20,7 @@ export function ReasonField({
       {({ id, describedBy, invalid }) => (
         <textarea
           id={id}
-          autoFocus
+          ref={focusOnMount}
           rows={3}
           value={value}
           onChange={(e) => onChange(e.target.value)}

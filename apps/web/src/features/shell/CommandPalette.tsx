@@ -7,6 +7,7 @@ import { usePreferences } from '../preferences/usePreferences';
 import { buildCommands, filterCommands } from './commands';
 import { visibleNav } from './navItems';
 import { openOverlay, useOverlay } from './overlays';
+import { focusOnMount } from '../../ui/focusOnMount';
 
 /** Ctrl+K or `/`: jump to a page or run an action by typing a few letters. */
 export function CommandPalette() {
@@ -74,7 +75,7 @@ function PaletteBody() {
       <div className="flex h-11 items-center gap-2 border-b border-line px-3">
         <Search aria-hidden className="size-4 text-muted" />
         <input
-          autoFocus
+          ref={focusOnMount}
           role="combobox"
           aria-expanded
           aria-controls="palette-list"

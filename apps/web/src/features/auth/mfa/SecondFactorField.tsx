@@ -1,4 +1,5 @@
 import { Field, inputClass } from '../../../ui/Field';
+import { focusOnMount } from '../../../ui/focusOnMount';
 
 export type SecondFactorKind = 'totp' | 'recoveryCode';
 
@@ -27,7 +28,7 @@ export function SecondFactorField({ kind, code, onCode, onSwitch }: SecondFactor
           <input
             id={id}
             name="code"
-            autoFocus
+            ref={focusOnMount}
             inputMode={totp ? 'numeric' : undefined}
             autoComplete="one-time-code"
             maxLength={totp ? 6 : 11}

@@ -8,6 +8,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { Field, inputClass } from '../../../ui/Field';
 import { sessionQuery } from '../session';
 import { settleStepUp } from './stepUpStore';
+import { focusOnMount } from '../../../ui/focusOnMount';
 
 type Method = 'totp' | 'recoveryCode' | 'password';
 
@@ -74,7 +75,7 @@ export function StepUpDialog() {
           {({ id, describedBy, invalid }) => (
             <input
               id={id}
-              autoFocus
+              ref={focusOnMount}
               type={method === 'password' ? 'password' : 'text'}
               inputMode={method === 'totp' ? 'numeric' : undefined}
               autoComplete={method === 'password' ? 'current-password' : 'one-time-code'}
