@@ -55,6 +55,28 @@ export default tseslint.config(
               message: 'import only @qd/domain/calendar or @qd/domain/export in the browser',
             },
           ],
+          // React 19 APIs that preact/compat, which runs the SPA, does not implement (ADR 0008)
+          paths: [
+            {
+              name: 'react',
+              importNames: ['useActionState', 'useOptimistic', 'Activity', 'cache'],
+              message: 'the SPA runs on preact/compat, which lacks this React 19 API (ADR 0008)',
+            },
+            {
+              name: 'react-dom',
+              importNames: ['useFormStatus', 'preload', 'preinit', 'prefetchDNS', 'preconnect'],
+              message: 'the SPA runs on preact/compat, which lacks this react-dom API (ADR 0008)',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          // Preact writes the attribute but does not focus a field rendered after load
+          selector: "JSXAttribute[name.name='autoFocus']",
+          message:
+            'use ref={focusOnMount} (ui/focusOnMount.ts): Preact does not focus autoFocus fields',
         },
       ],
     },

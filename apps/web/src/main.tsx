@@ -5,8 +5,10 @@ import { initCspNonce } from './cspNonce';
 import { LoginPage } from './features/auth/LoginPage';
 import { reasonFromLocation, signedInPath } from './features/auth/loginReason';
 import { applyCachedLook } from './features/preferences/theme';
+import { installRenderScheduler } from './renderScheduler';
 import './styles.css';
 
+installRenderScheduler();
 initCspNonce();
 applyCachedLook();
 
