@@ -4,11 +4,11 @@ import { ApiError, setCsrfToken } from '../../api/client';
 import { fetchProviders, login } from '../../api/auth';
 import { Button } from '../../ui/Button';
 import { Field, inputClass } from '../../ui/Field';
+import { focusOnMount } from '../../ui/focusOnMount';
 import { AUTH_CARD_CLASS, AuthFrame } from './AuthFrame';
 import { loginReasonMessage, type LoginReason } from './loginReason';
 import { SecondFactorField } from './mfa/SecondFactorField';
 import { ProviderButtons } from './ProviderButtons';
-import { focusOnMount } from '../../ui/focusOnMount';
 
 function messageFor(e: unknown): string {
   if (!(e instanceof ApiError)) return 'Sign-in failed unexpectedly. Try again.';

@@ -1,13 +1,13 @@
 import { useNavigate } from '@tanstack/react-router';
 import { Search } from 'lucide-react';
 import { useId, useMemo, useState, type KeyboardEvent } from 'react';
+import { focusOnMount } from '../../ui/focusOnMount';
 import { ModalLayer } from '../../ui/ModalLayer';
 import { useSession } from '../auth/session';
 import { usePreferences } from '../preferences/usePreferences';
 import { buildCommands, filterCommands } from './commands';
 import { visibleNav } from './navItems';
 import { openOverlay, useOverlay } from './overlays';
-import { focusOnMount } from '../../ui/focusOnMount';
 
 /** Ctrl+K or `/`: jump to a page or run an action by typing a few letters. */
 export function CommandPalette() {

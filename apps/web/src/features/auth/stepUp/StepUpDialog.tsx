@@ -6,9 +6,9 @@ import { fetchMfaStatus, stepUp } from '../../../api/security';
 import { Button } from '../../../ui/Button';
 import { Dialog } from '../../../ui/Dialog';
 import { Field, inputClass } from '../../../ui/Field';
+import { focusOnMount } from '../../../ui/focusOnMount';
 import { sessionQuery } from '../session';
 import { settleStepUp } from './stepUpStore';
-import { focusOnMount } from '../../../ui/focusOnMount';
 
 type Method = 'totp' | 'recoveryCode' | 'password';
 
